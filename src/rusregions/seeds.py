@@ -1,0 +1,149 @@
+"""The source documents ("seeds") and how to quote them.
+
+Every data row carries a verbatim quote from its seed. This module finds the
+quote in the seed text and, for the book chapter (seed 002), derives the page
+of the printed original from the running headers and page breaks the
+extraction left behind.
+"""
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+# Short names used in data/ for each seed file of ../shared/seeds.
+SEED_FILES = {
+    "000": "000_9b511404e9890da4.txt",  # Institute of Russia's Regions, "About us"
+    "001": "001_2fba088ceb11b987.txt",  # Sergounin 1999, PONARS Policy Memo 59
+    "002": "002_2098cd3c74da95fb.txt",  # Pietrasiak & Słowikowski, book chapter 4
+    "003": "003_e5a5c9d6079b38a2.txt",  # news report on the online referenda
+    "004": "004_9b27d7057e2d1d36.txt",  # abstract: border regions as actors
+}
+
+# Running headers of seed 002 carry the printed page number.
+_EVEN_HEADER = re.compile(r"Słowikowski(\d{3})\s*$")
+_ODD_HEADER = re.compile(r"^(\d{3})The International Activity")
+
+
+class SeedError(LookupError):
+    """A quote or a seed file that cannot be found."""
+
+
+def seeds_dir() -> Path:
+    """Where the seed files are: $RUSREGIONS_SEEDS or ../shared/seeds beside the repo."""
+    env = os.environ.get("RUSREGIONS_SEEDS")
+    if env:
+        return Path(env)
+    return Path(__file__).resolve().parents[3] / "shared" / "seeds"
+
+
+def normalise(text: str) -> str:
+    """Collapse every run of whitespace to one space: quotes ignore line breaks."""
+    return re.sub(r"\s+", " ", text).strip()
+
+
+@dataclass(frozen=True)
+class Seed:
+    key: str
+    text: str
+    pages: tuple[int | None, ...]  # printed page of each character of `flat`
+    flat: str
+
+    def locate(self, quote: str) -> int:
+        """Offset of `quote` in the normalised seed text, or SeedError."""
+        pos = self.flat.find(normalise(quote))
+        if pos < 0:
+            raise SeedError(f"seed {self.key}: quote not found: {quote!r}")
+        return pos
+
+    def page_of(self, quote: str) -> int | None:
+        """Printed page on which `quote` starts (seed 002 only; None elsewhere)."""
+        return self.pages[self.locate(quote)]
+
+
+def _page_starts(lines: list[str]) -> list[int | None]:
+    """Printed page of each line of seed 002.
+
+    A line that begins with a single space marks a new page in the extraction;
+    running headers ("…Słowikowski142", "173The International…") fix the number.
+    """
+    header_at: dict[int, int] = {}
+    for i, line in enumerate(lines):
+        m = _EVEN_HEADER.search(line) or _ODD_HEADER.match(line)
+        if m:
+            header_at[i] = int(m.group(1))
+    if not header_at:
+        return [None] * len(lines)
+    breaks = [i for i, line in enumerate(lines) if re.match(r"^ \S.{8,}", line)]  # table shards are short
+    first_header = min(header_at)
+    # Count back from the first header: each earlier break opened one page.
+    page = header_at[first_header] - sum(1 for b in breaks if b < first_header) - 1
+    pages: list[int | None] = []
+    for i, line in enumerate(lines):
+        if i in header_at:
+            page = header_at[i]
+        elif i in breaks:
+            page += 1
+        pages.append(page)
+    return pages
+
+
+@lru_cache(maxsize=None)
+def load_seed(key: str) -> Seed:
+    path = seeds_dir() / SEED_FILES[key]
+    if not path.exists():
+        raise SeedError(f"seed file missing: {path} (set RUSREGIONS_SEEDS)")
+    text = path.read_text(encoding="utf-8")
+    lines = text.split("\n")
+    line_pages = _page_starts(lines) if key == "002" else [None] * len(lines)
+    flat_parts: list[str] = []
+    char_pages: list[int | None] = []
+    for line, page in zip(lines, line_pages):
+        words = line.split()
+        if not words:
+            continue
+        chunk = " ".join(words)
+        if flat_parts:
+            flat_parts.append(" ")
+            char_pages.append(page)
+        flat_parts.append(chunk)
+        char_pages.extend([page] * len(chunk))
+    return Seed(key, text, tuple(char_pages), "".join(flat_parts))
+
+
+def check_provenance(csv_path: str | Path) -> list[str]:
+    """Problems with the provenance columns of one data CSV (empty list: all good).
+
+    Each row's `quote` must occur in its `seed`; for seed 002 the `page`
+    column must equal the printed page on which the quote starts.
+    """
+    import csv
+
+    problems = []
+    with open(csv_path, newline="", encoding="utf-8") as fh:
+        for rowno, row in enumerate(csv.DictReader(fh), start=2):
+            where = f"{Path(csv_path).name}:{rowno}"
+            try:
+                seed = load_seed(row["seed"])
+                page = seed.page_of(row["quote"])
+            except KeyError as exc:
+                problems.append(f"{where}: missing column {exc}")
+                continue
+            except SeedError as exc:
+                problems.append(f"{where}: {exc}")
+                continue
+            given = (row.get("page") or "").strip()
+            expected = "" if page is None else str(page)
+            if given != expected:
+                problems.append(f"{where}: page is {given!r}, quote is on page {expected!r}")
+    return problems
+
+
+if __name__ == "__main__":  # python -m rusregions.seeds data/x.csv [...]
+    import sys
+
+    found = [p for path in sys.argv[1:] for p in check_provenance(path)]
+    print("\n".join(found) or "provenance OK")
+    sys.exit(1 if found else 0)

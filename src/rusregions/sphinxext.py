@@ -16,9 +16,8 @@ def _stamp(app, config):
               f'<a href="{s["pdf_name"]}">PDF</a> · <a href="data_catalogue.html">data</a>')
     config.html_theme_options = {**config.html_theme_options, "extra_footer": footer}
     config.html_context = {**config.html_context, "rusregions_stamp": s}
-    latex = dict(config.latex_elements)
-    latex["date"] = f'{s["date"]}\\\\ commit {s["commit"]}'
-    config.latex_elements = latex
+    # `today` is the date on the PDF title page; the commit goes with it.
+    config.today = f'{s["date"]} (commit {s["commit"]})'
 
 
 def setup(app):

@@ -21,3 +21,26 @@ def data_copy(tmp_path):
     dest = tmp_path / "data"
     shutil.copytree(DATA, dest, ignore=shutil.ignore_patterns("_fragments"))
     return dest
+
+
+def toc_pages():
+    """Every page of the book's table of contents, as paths relative to book/ without suffix."""
+    import yaml
+
+    toc = yaml.safe_load((ROOT / "book" / "_toc.yml").read_text())
+    pages = [toc["root"]]
+    for part in toc.get("parts", []):
+        for ch in part["chapters"]:
+            pages.append(ch["file"])
+            pages += [s["file"] for s in ch.get("sections", [])]
+    return pages
+
+
+@pytest.fixture(scope="session")
+def built_book():
+    """One clean build for the whole session: strict HTML (warnings are errors), then the PDF."""
+    from rusregions import build
+
+    build.build_html(strict=True, clean=True)
+    pdf = build.build_pdf()
+    return {"html": ROOT / "_build" / "html", "pdf": pdf}

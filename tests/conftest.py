@@ -10,9 +10,12 @@ DATA = ROOT / "data"
 
 
 def run_cli(*args, cwd=ROOT):
-    """Run the real command line, as a user would."""
+    """Run the real command line, as a user would; in another checkout, that checkout's own package."""
+    import os
+
+    env = {**os.environ, "PYTHONPATH": str(Path(cwd) / "src")}
     return subprocess.run([sys.executable, "-m", "rusregions", *map(str, args)], cwd=cwd,
-                          capture_output=True, text=True)
+                          capture_output=True, text=True, env=env)
 
 
 @pytest.fixture

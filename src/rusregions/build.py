@@ -72,7 +72,9 @@ def build_pdf() -> Path:
 
 
 def notebooks() -> list[Path]:
-    return sorted(CHAPTERS.rglob("*.ipynb"))
+    """Every chapter and profile notebook (not the profile template, not checkpoints)."""
+    return sorted(p for p in CHAPTERS.rglob("*.ipynb")
+                  if "templates" not in p.parts and ".ipynb_checkpoints" not in p.parts)
 
 
 def execute(paths: list[Path] | None = None, timeout: int = 600) -> list[Path]:

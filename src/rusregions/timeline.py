@@ -14,7 +14,11 @@ Conventions (state them in the figure's caption):
 - An act dated only by year is placed in the middle of that year; one with a month, in the middle of the month.
 - Bands are coloured by president (`plots.ERA_COLOURS`); adjacent bands of the same era alternate in shade.
   Markers are coloured by the act's era and shaped by its kind.
-- Labels are stacked greedily in as many rows as needed so that no two overlap.
+- Act labels run rightwards from their marker and are stacked in as many rows as needed so that no two
+  overlap and no leader line crosses a label; the figure grows in height to fit them.
+
+Used by the federalism chapter and reusable by the synthesis; `act_position` and `band_spans` expose the two
+placement rules for tests or for other figures.
 """
 from __future__ import annotations
 
@@ -58,13 +62,14 @@ def _years(row) -> str:
 
 
 def draw_timeline(periods: pd.DataFrame, acts: pd.DataFrame, *, until: float, label_col: str = "label",
-                  lanes=("stage", "period", "regime"), wrap: int = 22, width: float = 10, lane_height: float = 0.6, title: str | None = None,
-                  band_wrap_years: float = 5):
+                  lanes=("stage", "period", "regime"), wrap: int = 22, width: float = 10, lane_height: float = 0.6,
+                  title: str | None = None, band_wrap_years: float = 5, fontsize: float = 8):
     """Draw period bands (one lane per kind) and labelled act markers; return (fig, ax).
 
     until: right end of the axis and of open-ended bands (e.g. the last year studied + 1).
     label_col: column of `acts` used for the labels, wrapped at `wrap` characters.
     band_wrap_years: band labels are wrapped when the band is this many years wide or less.
+    fontsize: size of the act labels (band labels are half a point larger).
     width, lane_height: figure width and height of one lane of bands, in inches; the figure's height follows
     from them and from the rows the act labels need.
     """
@@ -90,16 +95,16 @@ def draw_timeline(periods: pd.DataFrame, acts: pd.DataFrame, *, until: float, la
             if x1 - x0 <= band_wrap_years:
                 label = textwrap.fill(label, 12, break_long_words=False)
             ax.text((x0 + x1) / 2, y, f"{label}\n{_years(row)}", ha="center", va="center",
-                    fontsize=8, color="white", fontweight="bold", linespacing=1.1)
+                    fontsize=fontsize + 0.5, color="white", fontweight="bold", linespacing=1.1)
 
     # Act markers on a baseline, labels stacked below it, each running rightwards from its marker and set one
     # row below every label whose marker its text would cover: no leader line crosses a label and no labels
     # overlap. Sizes are measured in pixels once the layout is fixed; the y-axis is then scaled to fit the rows.
     base, top = 0.2, len(lanes) + 0.5
     ax.axhline(base, color="#444444", lw=0.8)
-    acts = acts.assign(_x=[act_position(y, m) for y, m in zip(acts["year"], acts["month"])]).sort_values("_x")
+    acts = acts.assign(_x=[act_position(y, m) for y, m in zip(acts["year"], acts["month"])]).sort_values("_x", kind="stable")
     texts = [ax.text(x, base, textwrap.fill(str(label), wrap, break_long_words=False), ha="left", va="top",
-                     fontsize=7.2, linespacing=1.05) for x, label in zip(acts["_x"], acts[label_col])]
+                     fontsize=fontsize, linespacing=1.05) for x, label in zip(acts["_x"], acts[label_col])]
     _finish_axes(ax, periods, acts, lanes, left, until, base, title)
     ax.set_ylim(-len(lanes), top)  # provisional: keeps the unplaced labels inside the axes
     fig.tight_layout()
@@ -109,7 +114,8 @@ def draw_timeline(periods: pd.DataFrame, acts: pd.DataFrame, *, until: float, la
     widths = [b.width / px_per_year + 0.15 for b in sizes]
     rows = _stack(list(acts["_x"]), widths)
     gap = 5 * fig.dpi / 72
-    heights = [max(sizes[i].height for i in range(len(texts)) if rows[i] == r) + gap for r in range(max(rows) + 1)]
+    heights = [max(sizes[i].height for i in range(len(texts)) if rows[i] == r) + gap
+               for r in range(max(rows, default=-1) + 1)]
     label_px = sum(heights) + gap
     # Grow or shrink the figure so that the bands get lane_height inches per lane, then fit the y-axis.
     band_px = (len(lanes) + 0.5) * lane_height * fig.dpi
@@ -146,13 +152,13 @@ def _finish_axes(ax, periods, acts, lanes, left, until, base, title):
     ax.xaxis.tick_top()
     ax.xaxis.set_label_position("top")
     ax.set_xticks(range(int(left), int(until) + 1, 2))
-    ax.tick_params(axis="x", labelsize=8)
+    ax.tick_params(axis="x", labelsize=9)
     ax.set_xlabel("year (tick at 1 January)")
     eras = [e for e in ERA_COLOURS if e in set(periods["president"]) | set(acts["era"].dropna())]
     handles = [Patch(color=ERA_COLOURS[e], label=f"{e.capitalize()} era") for e in eras]
     handles += [Line2D([], [], ls="", marker=MARKERS[k], color=NO_ERA, label=k.replace("_", " "))
                 for k in MARKERS if k in set(acts["kind"])]
-    ax.legend(handles=handles, loc="lower right", fontsize=7.5, ncol=2, title="band colour · marker shape",
-              title_fontsize=7.5, frameon=True, facecolor="white", edgecolor="#cccccc")
+    ax.legend(handles=handles, loc="lower right", fontsize=8, ncol=2, title="band colour · marker shape",
+              title_fontsize=8, frameon=True, facecolor="white", edgecolor="#cccccc")
     if title:
         ax.set_title(title)

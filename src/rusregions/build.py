@@ -78,9 +78,18 @@ def notebooks() -> list[Path]:
 
 
 def execute(paths: list[Path] | None = None, timeout: int = 600) -> list[Path]:
-    """Re-run notebooks in place so their stored outputs match the data and code."""
+    """Re-run notebooks in place so their stored outputs match the data and code.
+
+    Without paths: every chapter, then the region profiles, which are regenerated from
+    their template by papermill (rusregions.profiles) rather than re-run in place.
+    """
     done = []
-    for path in paths or notebooks():
+    if paths is None:
+        from . import profiles
+
+        chapters = [p for p in notebooks() if "profiles" not in p.parts]
+        return execute(chapters, timeout) + profiles.generate()
+    for path in paths:
         nb = nbformat.read(path, as_version=4)
         client = NotebookClient(nb, timeout=timeout, kernel_name=KERNEL,
                                 resources={"metadata": {"path": str(path.parent)}})

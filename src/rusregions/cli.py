@@ -127,11 +127,13 @@ def main(argv: list[str] | None = None) -> int:
     p.set_defaults(func=cmd_profiles)
 
     p = sub.add_parser("test", help="run the whole test suite (data, units, nbval, build, browser, PDF)")
-    p.add_argument("pytest_args", nargs=argparse.REMAINDER, help="extra arguments passed to pytest")
-    p.set_defaults(func=cmd_test)
+    p.set_defaults(func=cmd_test)  # any further arguments are passed to pytest
 
     p = sub.add_parser("release", help="build from a clean tree and write dist/ (PDF, HTML zip, data, checksums)")
     p.set_defaults(func=cmd_release)
 
-    args = parser.parse_args(argv)
+    args, extra = parser.parse_known_args(argv)
+    if extra and args.command != "test":
+        parser.error(f"unrecognized arguments: {' '.join(extra)}")
+    args.pytest_args = extra
     return args.func(args)

@@ -1,0 +1,85 @@
+"""Region profiles: one executed notebook per Far East region, all generated from one template.
+
+`generate()` runs chapters/templates/region_profile.ipynb through papermill once for every
+region of data/far_east_regions.csv (in table order), with the parameter `region_id`, and
+writes chapters/profiles/<region_id>.ipynb with its outputs. papermill's per-run metadata
+(start and end times, durations, absolute paths, random cell ids) is stripped, so running it
+twice on the same data and code gives byte-identical files. The CLI entry point is
+`python -m rusregions profiles`.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import nbformat
+
+from . import data
+from .version import ROOT
+
+TEMPLATE = ROOT / "chapters" / "templates" / "region_profile.ipynb"
+OUT_DIR = ROOT / "chapters" / "profiles"
+KERNEL = "rusregions"
+PARAMETER = "region_id"
+PARAMETERS_TAG = "parameters"
+INJECTED_TAG = "injected-parameters"  # papermill's tag for the cell it adds after the parameters cell
+HIDE_TAG = "remove-cell"  # the injected cell is code, not content: keep it out of the book
+TIMING_KEYS = ("start_time", "end_time", "duration", "exception")
+
+
+def region_ids() -> list[str]:
+    """The regions to profile: every row of far_east_regions, in the order of Table 4.1."""
+    regions = data.load("far_east_regions").sort_values("table_order")
+    return [str(r) for r in regions["region_id"]]
+
+
+def profile_path(region_id: str) -> Path:
+    return OUT_DIR / f"{region_id}.ipynb"
+
+
+def _relative(path: str | Path) -> str:
+    p = Path(path).resolve()
+    try:
+        return p.relative_to(ROOT).as_posix()
+    except ValueError:
+        return p.as_posix()
+
+
+def clean(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """Remove what differs from one papermill run to the next; hide the injected parameters cell."""
+    meta = nb.metadata.get("papermill")
+    if meta is not None:
+        for key in TIMING_KEYS:
+            meta.pop(key, None)
+        for key in ("input_path", "output_path"):
+            if meta.get(key):
+                meta[key] = _relative(meta[key])
+    for cell in nb.cells:
+        cell.metadata.pop("papermill", None)
+        cell.metadata.pop("execution", None)  # nbclient's per-cell timestamps
+        tags = cell.metadata.get("tags", [])
+        if INJECTED_TAG in tags:
+            cell["id"] = INJECTED_TAG  # papermill makes up a random one
+            if HIDE_TAG not in tags:
+                cell.metadata["tags"] = [*tags, HIDE_TAG]
+    return nb
+
+
+def generate_one(region_id: str) -> Path:
+    import papermill as pm
+
+    out = profile_path(region_id)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    nb = pm.execute_notebook(str(TEMPLATE), str(out), parameters={PARAMETER: region_id}, kernel_name=KERNEL,
+                             cwd=str(out.parent), progress_bar=False, request_save_on_cell_execute=False)
+    nbformat.write(clean(nb), out)
+    return out
+
+
+def generate() -> list[Path]:
+    """(Re)write every profile; delete profiles of regions no longer in far_east_regions."""
+    ids = region_ids()
+    written = [generate_one(r) for r in ids]
+    for stale in sorted(OUT_DIR.glob("*.ipynb")):
+        if stale.stem not in ids:
+            stale.unlink()
+    return written

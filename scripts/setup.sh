@@ -28,10 +28,16 @@ want=$(cat requirements.txt constraints.txt pyproject.toml | sha256sum | cut -d'
 if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
   echo "setup: creating .venv from requirements.txt (pinned, constrained by constraints.txt)"
   python3 -m venv .venv
-  .venv/bin/pip install -q --upgrade pip
-  .venv/bin/pip install -q -r requirements.txt -c constraints.txt
-  .venv/bin/pip install -q --no-deps -e .
+  .venv/bin/pip install -q --upgrade pip 2>/dev/null
+  .venv/bin/pip install -q -r requirements.txt -c constraints.txt 2> >(grep -v "is ignored" >&2)
+  .venv/bin/pip install -q --no-deps -e . 2> >(grep -v "is ignored" >&2)
   # The notebooks name the kernel "rusregions"; register it inside the venv.
   .venv/bin/python -m ipykernel install --sys-prefix --name rusregions --display-name "Python (rusregions)" >/dev/null
   echo "$want" > "$stamp"
+fi
+
+# cffconvert pins jsonschema<4, which Jupyter Book cannot use: it gets a venv of its own.
+if [ ! -x .venv/tools/cff/bin/cffconvert ]; then
+  python3 -m venv .venv/tools/cff
+  .venv/tools/cff/bin/pip install -q "cffconvert==2.0.0" >/dev/null 2>&1
 fi

@@ -22,7 +22,7 @@ def run_cli(*args, cwd=ROOT):
 def data_copy(tmp_path):
     """A private copy of data/ to corrupt."""
     dest = tmp_path / "data"
-    shutil.copytree(DATA, dest, ignore=shutil.ignore_patterns("_fragments"))
+    shutil.copytree(DATA, dest)
     return dest
 
 

@@ -40,9 +40,15 @@ def execution_failures() -> list[str]:
     return sorted(str(p.relative_to(ROOT)) for p in reports.rglob("*.err.log")) if reports.exists() else []
 
 
-def build_html(strict: bool = False, clean: bool = False) -> Path:
-    if clean and BUILD.exists():
+def remove_build() -> None:
+    """Remove _build/ (site, PDF and notebook cache) so the next build is cold."""
+    if BUILD.exists():
         shutil.rmtree(BUILD)
+
+
+def build_html(strict: bool = False, clean: bool = False) -> Path:
+    if clean:
+        remove_build()
     result = subprocess.run(_jb("html", strict), cwd=ROOT)
     failed = execution_failures()
     if failed:

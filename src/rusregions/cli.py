@@ -37,12 +37,14 @@ def cmd_build(args) -> int:
     from . import build
 
     targets = args.targets or ["html"]
+    if args.clean:  # before either target, so a clean HTML build cannot delete the PDF just built
+        build.remove_build()
     try:
         # PDF first so the HTML build can offer it for download from every page.
         if "pdf" in targets:
             print(f"PDF: {build.build_pdf()}")
         if "html" in targets:
-            print(f"HTML: {build.build_html(strict=args.strict, clean=args.clean)}")
+            print(f"HTML: {build.build_html(strict=args.strict)}")
     except build.BuildError as exc:
         print(f"build failed: {exc}", file=sys.stderr)
         return 1

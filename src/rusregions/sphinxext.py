@@ -10,17 +10,17 @@ from .version import build_stamp
 
 
 def _stamp(app, config):
-    s = build_stamp()
+    s = app.rusregions_stamp = build_stamp()  # once per build: it runs git
     config.version = config.release = s["version"]
     # default_mode: without it the theme logs a console error on a first visit (empty storage).
-    config.html_context = {**config.html_context, "rusregions_stamp": s, "default_mode": "light"}
+    config.html_context = {**config.html_context, "default_mode": "light"}
     # `today` is the date on the PDF title page; the commit goes with it.
     config.today = f'{s["date"]} (commit {s["commit"]})'
 
 
 def _footer(app, pagename, templatename, context, doctree):
     """Footer with links that resolve from every page, however deep."""
-    s = build_stamp()
+    s = app.rusregions_stamp
     pdf = context["pathto"](s["pdf_name"], 1)
     catalogue = context["pathto"]("data_catalogue")
     context["theme_extra_footer"] = (

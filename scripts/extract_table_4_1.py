@@ -1,11 +1,11 @@
-"""Rebuild Table 4.1 of seed 002 from the vertical shards the PDF extraction left.
+"""Rebuild Table 4.1 of source 002 from the vertical shards the PDF extraction left.
 
 The rotated table came out as two-character shards ("16 1. 6" is 161.6). Cells
 print one decimal, except three totals printed as integers ("31", "141",
 "15"), which makes a shard run ambiguous ("31 9. 8" is 31 then 9.8). We parse
 greedily on the one-decimal rule and, where a row comes out one value short,
 split the single run that can be split at a shard boundary into two numbers.
-Run once to write data/table_4_1.csv; tests then check the CSV against the seed.
+Run once to write data/table_4_1.csv; tests then check the CSV against the source.
 """
 import csv
 import re
@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
-from rusregions.seeds import load_seed  # noqa: E402
+from rusregions.sources import load_source  # noqa: E402
 
 REGIONS = [  # (region_id, label as printed, shard label as extracted)
     ("sakha_republic", "Sakha (Yakutia) Republic", "Sa kh a (Y ak ut ia ) R ep ub lic"),
@@ -62,8 +62,8 @@ def split_short_row(shards: list[str], values: list[str]) -> list[str]:
 
 
 def main() -> None:
-    seed = load_seed("002")
-    flat = seed.flat
+    source = load_source("002")
+    flat = source.flat
     rows = []
     for n, (region_id, label, shard_label) in enumerate(REGIONS):
         start = flat.index(shard_label)
@@ -76,12 +76,12 @@ def main() -> None:
             values = split_short_row(shards, values)
         assert len(values) == len(COLUMNS), (label, values)
         quote = shard_label + " " + " ".join(shards)
-        page = seed.page_of(quote)
+        page = source.page_of(quote)
         for (indicator, measure), printed in zip(COLUMNS, values):
             rows.append({
                 "region_id": region_id, "region": label, "indicator": indicator, "measure": measure,
                 "year": 2013, "value": float(printed), "printed": printed,
-                "seed": "002", "section": "4.12.2", "page": page, "quote": quote, "cite_key": "pietrasiak2018",
+                "source_id": "002", "section": "4.12.2", "page": page, "quote": quote, "cite_key": "pietrasiak2018",
             })
     out = Path(__file__).resolve().parents[1] / "data" / "table_4_1.csv"
     with open(out, "w", newline="", encoding="utf-8") as fh:

@@ -11,7 +11,7 @@ BAD = ROOT / "tests" / "bad_data"
 CASES = {
     "table_4_1__wrong_header.csv":
         "table_4_1.csv, row 1: header does not match datapackage.json (missing ['value']; unexpected ['score']); "
-        "expected ['region_id', 'region', 'indicator', 'measure', 'year', 'value', 'printed', 'seed', 'section', "
+        "expected ['region_id', 'region', 'indicator', 'measure', 'year', 'value', 'printed', 'source_id', 'section', "
         "'page', 'quote', 'cite_key']",
     "table_4_1__wrong_type.csv":
         "table_4_1.csv, row 3, column 'value': '5,0' is not a number (use '.' as decimal mark, no separators)",

@@ -7,7 +7,7 @@ from frictionless import Package
 
 from conftest import DATA, ROOT, run_cli
 from rusregions import catalogue, data
-from rusregions.seeds import check_provenance, load_seed
+from rusregions.sources import check_provenance, load_source
 
 RESOURCES = data.resource_names()
 CSV_WITH_QUOTES = [r["path"] for r in data.read_descriptor()["resources"]
@@ -31,7 +31,7 @@ def test_frictionless_validates_the_descriptor_and_every_file():
 
 
 @pytest.mark.parametrize("path", CSV_WITH_QUOTES)
-def test_every_row_quotes_its_seed_on_the_right_page(path):
+def test_every_row_quotes_its_source_on_the_right_page(path):
     assert check_provenance(DATA / path) == []
 
 
@@ -45,13 +45,13 @@ def test_every_cite_key_is_in_the_bibliography():
     assert {k: p for k, p in used.items() if k not in keys} == {}
 
 
-def test_table_4_1_cells_are_exactly_the_shards_of_the_seed():
-    """Each region's printed cells, joined, are the digit shards of its row in the seed."""
+def test_table_4_1_cells_are_exactly_the_shards_of_the_source():
+    """Each region's printed cells, joined, are the digit shards of its row in the source."""
     table = data.load("table_4_1")
-    seed = load_seed("002")
+    source = load_source("002")
     for region, rows in table.groupby("region_id", sort=False):
         quote = rows["quote"].iloc[0]
-        seed.locate(quote)
+        source.locate(quote)
         label_shards = rows["region"].iloc[0].replace(" ", "")
         digits = re.sub(r"\s", "", quote)
         assert digits.startswith(label_shards[:4]), region

@@ -39,7 +39,7 @@ def test_one_changed_number_fails_validation_provenance_and_nbval(clone):
 
     # Even with the checksum "updated", the cell no longer matches the source text...
     assert run_cli("validate", "--update-checksums", cwd=clone).returncode == 1
-    provenance = _pytest(clone, "tests/test_data.py", "-k", "shards_of_the_seed")
+    provenance = _pytest(clone, "tests/test_data.py", "-k", "shards_of_the_source")
     assert provenance.returncode == 1 and "khabarovsk_krai" in provenance.stdout
 
     # ...and the stored notebook outputs no longer match a re-run.

@@ -103,6 +103,8 @@ def execute(paths: list[Path] | None = None, timeout: int = 600) -> list[Path]:
             client.execute()
         except CellExecutionError as exc:
             raise BuildError(f"{path.relative_to(ROOT)} failed:\n{exc}") from None
+        for cell in nb.cells:  # nbclient's per-cell timestamps: a re-run of an unchanged notebook leaves no diff
+            cell.metadata.pop("execution", None)
         nbformat.write(nb, path)
         done.append(path)
     return done

@@ -1,7 +1,7 @@
-"""The source documents ("seeds") and how to quote them.
+"""The five source documents (sources/) and how to quote them.
 
-Every data row carries a verbatim quote from its seed. This module finds the
-quote in the seed text and, for the book chapter (seed 002), derives the page
+Every data row carries a verbatim quote from its source. This module finds the
+quote in the source text and, for the book chapter (source 002), derives the page
 of the printed original from the running headers and page breaks the
 extraction left behind.
 """
@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-# Short names used in data/ for each seed file of ../shared/seeds.
-SEED_FILES = {
+# Ids used in data/ (column source_id) for each file in sources/.
+SOURCE_FILES = {
     "000": "000_9b511404e9890da4.txt",  # Institute of Russia's Regions, "About us"
     "001": "001_2fba088ceb11b987.txt",  # Sergounin 1999, PONARS Policy Memo 59
     "002": "002_2098cd3c74da95fb.txt",  # Pietrasiak & Słowikowski, book chapter 4
@@ -22,21 +22,23 @@ SEED_FILES = {
     "004": "004_9b27d7057e2d1d36.txt",  # abstract: border regions as actors
 }
 
-# Running headers of seed 002 carry the printed page number.
+# Running headers of source 002 carry the printed page number.
 _EVEN_HEADER = re.compile(r"Słowikowski(\d{3})\s*$")
 _ODD_HEADER = re.compile(r"^(\d{3})The International Activity")
 
 
-class SeedError(LookupError):
-    """A quote or a seed file that cannot be found."""
+class SourceError(LookupError):
+    """A quote or a source file that cannot be found."""
 
 
-def seeds_dir() -> Path:
-    """Where the seed files are: $RUSREGIONS_SEEDS or ../shared/seeds beside the repo."""
-    env = os.environ.get("RUSREGIONS_SEEDS")
+def sources_dir() -> Path:
+    """Where the source files are: $RUSREGIONS_SOURCES, else sources/ in the repository."""
+    env = os.environ.get("RUSREGIONS_SOURCES")
     if env:
         return Path(env)
-    return Path(__file__).resolve().parents[3] / "shared" / "seeds"
+    from .version import ROOT
+
+    return ROOT / "sources"
 
 
 def normalise(text: str) -> str:
@@ -45,26 +47,26 @@ def normalise(text: str) -> str:
 
 
 @dataclass(frozen=True)
-class Seed:
+class Source:
     key: str
     text: str
     pages: tuple[int | None, ...]  # printed page of each character of `flat`
     flat: str
 
     def locate(self, quote: str) -> int:
-        """Offset of `quote` in the normalised seed text, or SeedError."""
+        """Offset of `quote` in the normalised source text, or SourceError."""
         pos = self.flat.find(normalise(quote))
         if pos < 0:
-            raise SeedError(f"seed {self.key}: quote not found: {quote!r}")
+            raise SourceError(f"source {self.key}: quote not found: {quote!r}")
         return pos
 
     def page_of(self, quote: str) -> int | None:
-        """Printed page on which `quote` starts (seed 002 only; None elsewhere)."""
+        """Printed page on which `quote` starts (source 002 only; None elsewhere)."""
         return self.pages[self.locate(quote)]
 
 
 def _page_starts(lines: list[str]) -> list[int | None]:
-    """Printed page of each line of seed 002.
+    """Printed page of each line of source 002.
 
     A line that begins with a single space marks a new page in the extraction;
     running headers ("…Słowikowski142", "173The International…") fix the number.
@@ -91,10 +93,10 @@ def _page_starts(lines: list[str]) -> list[int | None]:
 
 
 @lru_cache(maxsize=None)
-def load_seed(key: str) -> Seed:
-    path = seeds_dir() / SEED_FILES[key]
+def load_source(key: str) -> Source:
+    path = sources_dir() / SOURCE_FILES[key]
     if not path.exists():
-        raise SeedError(f"seed file missing: {path} (set RUSREGIONS_SEEDS)")
+        raise SourceError(f"source file missing: {path} (restore it from git, or set RUSREGIONS_SOURCES)")
     text = path.read_text(encoding="utf-8")
     lines = text.split("\n")
     line_pages = _page_starts(lines) if key == "002" else [None] * len(lines)
@@ -110,13 +112,13 @@ def load_seed(key: str) -> Seed:
             char_pages.append(page)
         flat_parts.append(chunk)
         char_pages.extend([page] * len(chunk))
-    return Seed(key, text, tuple(char_pages), "".join(flat_parts))
+    return Source(key, text, tuple(char_pages), "".join(flat_parts))
 
 
 def check_provenance(csv_path: str | Path) -> list[str]:
     """Problems with the provenance columns of one data CSV (empty list: all good).
 
-    Each row's `quote` must occur in its `seed`; for seed 002 the `page`
+    Each row's `quote` must occur in its source (`source_id`); for source 002 the `page`
     column must equal the printed page on which the quote starts.
     """
     import csv
@@ -126,12 +128,12 @@ def check_provenance(csv_path: str | Path) -> list[str]:
         for rowno, row in enumerate(csv.DictReader(fh), start=2):
             where = f"{Path(csv_path).name}:{rowno}"
             try:
-                seed = load_seed(row["seed"])
-                page = seed.page_of(row["quote"])
+                source = load_source(row["source_id"])
+                page = source.page_of(row["quote"])
             except KeyError as exc:
                 problems.append(f"{where}: missing column {exc}")
                 continue
-            except SeedError as exc:
+            except SourceError as exc:
                 problems.append(f"{where}: {exc}")
                 continue
             given = (row.get("page") or "").strip()
@@ -141,7 +143,7 @@ def check_provenance(csv_path: str | Path) -> list[str]:
     return problems
 
 
-if __name__ == "__main__":  # python -m rusregions.seeds data/x.csv [...]
+if __name__ == "__main__":  # python -m rusregions.sources data/x.csv [...]
     import sys
 
     found = [p for path in sys.argv[1:] for p in check_provenance(path)]

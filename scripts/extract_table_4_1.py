@@ -79,7 +79,7 @@ def main() -> None:
         page = source.page_of(quote)
         for (indicator, measure), printed in zip(COLUMNS, values):
             rows.append({
-                "region_id": region_id, "region": label, "indicator": indicator, "measure": measure,
+                "region_id": region_id, "region_as_printed": label, "indicator": indicator, "measure": measure,
                 "year": 2013, "value": float(printed), "printed": printed,
                 "source_id": "002", "section": "4.12.2", "page": page, "quote": quote, "cite_key": "pietrasiak2018",
             })

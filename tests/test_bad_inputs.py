@@ -11,7 +11,7 @@ BAD = ROOT / "tests" / "bad_data"
 CASES = {
     "table_4_1__wrong_header.csv":
         "table_4_1.csv, row 1: header does not match datapackage.json (missing ['value']; unexpected ['score']); "
-        "expected ['region_id', 'region', 'indicator', 'measure', 'year', 'value', 'printed', 'source_id', 'section', "
+        "expected ['region_id', 'region_as_printed', 'indicator', 'measure', 'year', 'value', 'printed', 'source_id', 'section', "
         "'page', 'quote', 'cite_key']",
     "table_4_1__wrong_type.csv":
         "table_4_1.csv, row 3, column 'value': '5,0' is not a number (use '.' as decimal mark, no separators)",
@@ -28,6 +28,9 @@ CASES = {
         "(see rusregions.units.UNITS)",
     "bright_side_facts__share_out_of_range.csv":
         "bright_side_facts.csv, row 3, column 'value': share 156.0 is outside 0-100 percent",
+    "protest_regions__unknown_region.csv":
+        "protest_regions.csv, row 5, column 'region_id': 'republic_of_bashkortostan' is not in "
+        "codelists/regions.csv (add it there, or correct the id)",
 }
 
 

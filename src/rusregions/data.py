@@ -221,7 +221,10 @@ def _check_sum(fname: str, rows: list, check: dict) -> list[Problem]:
 
 
 def validate_all(data_dir: Path = DATA_DIR) -> list[Problem]:
-    return [p for name in resource_names(data_dir) for p in validate_resource(name, data_dir)]
+    from .codelists import foreign_key_problems
+
+    problems = [p for name in resource_names(data_dir) for p in validate_resource(name, data_dir)]
+    return problems + foreign_key_problems(read_descriptor(data_dir), data_dir)
 
 
 def validate_path(path: str | Path) -> list[Problem]:
@@ -232,7 +235,10 @@ def validate_path(path: str | Path) -> list[Problem]:
         return [Problem(path.name, None, None, f"no {DESCRIPTOR} beside this file")]
     for res in read_descriptor(data_dir)["resources"]:
         if (data_dir / res["path"]).resolve() == path:
-            return validate_resource(res["name"], data_dir)
+            from .codelists import foreign_key_problems
+
+            return validate_resource(res["name"], data_dir) + foreign_key_problems(
+                read_descriptor(data_dir), data_dir, only=res["name"])
     return [Problem(path.name, None, None, f"file is not described in {DESCRIPTOR}")]
 
 

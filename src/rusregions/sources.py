@@ -13,14 +13,15 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-# Ids used in data/ (column source_id) for each file in sources/.
-SOURCE_FILES = {
-    "000": "000_9b511404e9890da4.txt",  # Institute of Russia's Regions, "About us"
-    "001": "001_2fba088ceb11b987.txt",  # Sergounin 1999, PONARS Policy Memo 59
-    "002": "002_2098cd3c74da95fb.txt",  # Pietrasiak & Słowikowski, book chapter 4
-    "003": "003_e5a5c9d6079b38a2.txt",  # news report on the online referenda
-    "004": "004_9b27d7057e2d1d36.txt",  # abstract: border regions as actors
-}
+
+def _source_files() -> dict[str, str]:
+    """source_id -> file name, from data/codelists/sources.csv (the one list of sources)."""
+    from .codelists import sources
+
+    return {k: r["file"] for k, r in sources().items()}
+
+
+SOURCE_FILES = _source_files()
 
 # Running headers of source 002 carry the printed page number.
 _EVEN_HEADER = re.compile(r"Słowikowski(\d{3})\s*$")

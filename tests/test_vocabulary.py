@@ -1,0 +1,83 @@
+"""One vocabulary across data/: codelists, foreign keys and column names, checked over the descriptor."""
+import json
+
+import pytest
+from frictionless import Package
+
+from conftest import DATA, run_cli
+from rusregions import codelists, data
+
+DESCRIPTOR = data.read_descriptor()
+RESOURCES = {r["name"]: r for r in DESCRIPTOR["resources"]}
+CODELISTS = {"regions": "region_id", "countries": "country_id", "sources": "source_id"}
+# Synonyms retired in favour of one name each (data/README.md, "One vocabulary").
+RETIRED = {"notes": "note", "region": "region_id (an id) or region_as_printed (a printed name)",
+           "subject_id": "region_id", "scope": "region_id", "seed": "source_id",
+           "period_text": "period_as_printed", "date_text": "date_as_printed"}
+
+
+def _fields(res):
+    return [f["name"] for f in res["schema"]["fields"]]
+
+
+def _fks(res):
+    return {tuple(fk["fields"]): fk["reference"]["resource"] for fk in res["schema"].get("foreignKeys", [])}
+
+
+def test_codelists_are_resources_of_the_package():
+    for name, key in CODELISTS.items():
+        assert RESOURCES[name]["path"] == f"codelists/{name}.csv"
+        assert RESOURCES[name]["schema"]["primaryKey"] == [key]
+
+
+@pytest.mark.parametrize("name", [n for n in RESOURCES if n not in CODELISTS])
+def test_every_region_and_source_column_declares_its_foreign_key(name):
+    res = RESOURCES[name]
+    fields, fks = _fields(res), _fks(res)
+    if "region_id" in fields:
+        assert fks.get(("region_id",)) == "regions"
+    if "source_id" in fields:
+        assert fks.get(("source_id",)) == "sources"
+
+
+@pytest.mark.parametrize("name", list(RESOURCES))
+def test_no_retired_column_name(name):
+    used = {f: RETIRED[f] for f in _fields(RESOURCES[name]) if f in RETIRED}
+    assert used == {}, f"{name}: rename to {used}"
+
+
+def test_the_sources_codelist_names_every_file_in_sources():
+    from rusregions.sources import SOURCE_FILES, sources_dir
+
+    assert sorted(SOURCE_FILES.values()) == sorted(p.name for p in sources_dir().glob("*.txt"))
+
+
+def test_labels_and_orders_come_from_the_codelists():
+    names = codelists.region_names()
+    assert list(names)[:9] == list(data.load("far_east_regions").sort_values("table_order")["region_id"])
+    assert names["primorsky_krai"] == "Primorsky Krai"
+    assert codelists.country_names()["south_korea"] == "South Korea"
+    assert codelists.source_labels(short=True)["001"] == "Sergounin"
+
+
+def test_frictionless_rejects_an_unknown_region(tmp_path):
+    """The real library, on a real copy of the package with one id that no codelist holds."""
+    import shutil
+
+    shutil.copytree(DATA, tmp_path / "data")
+    path = tmp_path / "data" / "far_east_tile_grid.csv"
+    path.write_text(path.read_text().replace("amur_oblast,", "amur,", 1))
+    report = Package(str(tmp_path / "data" / "datapackage.json")).validate()
+    errors = [(t.name, e.type) for t in report.tasks for e in t.errors]
+    assert ("far_east_tile_grid", "foreign-key") in errors
+
+
+def test_validate_all_names_the_unknown_id(tmp_path):
+    import shutil
+
+    shutil.copytree(DATA, tmp_path / "data")
+    path = tmp_path / "data" / "far_east_tile_grid.csv"
+    path.write_text(path.read_text().replace("amur_oblast,", "amur,", 1))
+    found = [str(p) for p in data.validate_all(tmp_path / "data") if "codelists" in str(p)]
+    assert found == ["far_east_tile_grid.csv, row 5, column 'region_id': 'amur' is not in codelists/regions.csv "
+                     "(add it there, or correct the id)"]

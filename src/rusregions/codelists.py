@@ -65,7 +65,7 @@ def foreign_key_problems(descriptor: dict, data_dir: Path, only: str | None = No
             continue
         for fk in res["schema"].get("foreignKeys", []):
             fields = tuple([fk["fields"]] if isinstance(fk["fields"], str) else fk["fields"])
-            ref = fk["reference"]
+            ref = {**fk["reference"], "resource": fk["reference"]["resource"] or res["name"]}  # "": itself
             ref_fields = tuple([ref["fields"]] if isinstance(ref["fields"], str) else ref["fields"])
             if ref["resource"] not in by_name:
                 problems.append(Problem(res["path"], None, ",".join(fields),

@@ -18,3 +18,10 @@ def test_citation_cff_passes_cffconvert_validate():
 def test_citation_version_is_the_project_version():
     cff = yaml.safe_load((ROOT / "CITATION.cff").read_text(encoding="utf-8"))
     assert str(cff["version"]) == (ROOT / "VERSION").read_text().strip()
+
+
+def test_data_package_version_is_the_project_version():
+    import json
+
+    descriptor = json.loads((ROOT / "data" / "datapackage.json").read_text(encoding="utf-8"))
+    assert descriptor["version"] == (ROOT / "VERSION").read_text().strip()

@@ -40,7 +40,7 @@ NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 # Wording that marks a sentence as the report's own inference.
 INFERENCE_WORDS = ("implies", "implied", "imply", "suggest", "likely", "probably", "evidently", "read as",
                    "reads as", "reading", "if ", "cannot", "would", "the report", "this report", "appears",
-                   "apparently", "must be", "most likely", "infer")
+                   "apparently", "must be", "most likely", "infer", "possible")
 
 
 # A parenthetical citation: a capitalised name and a year, e.g. "(Zykov 2007, 7–10)".
@@ -307,7 +307,7 @@ def render_beyond(rows: list[dict] | None = None) -> str:
              "`outside`); do not edit it by hand.", ""]
     for r in rows:
         lines += [f"(outside-{r['claim_id']})=", "",
-                  f"**{r['claim_id']}** ({r['chapter']}): {_md(r['claim'])} Reference: {{cite:t}}`{r['outside_ref']}`. "
+                  f"**{r['claim_id']}** ({r['chapter']}): {_md(r['claim'])}. Reference: {{cite:t}}`{r['outside_ref']}`. "
                   f"It qualifies {_where(r)}:", "",
                   f"> {_md(r['quote'])}", ""]
     return "\n".join(lines)

@@ -14,9 +14,12 @@ from sphinx import addnodes
 def _link(label: str, text: str, css: str, lineno: int, inliner):
     ref = addnodes.pending_xref("", refdomain="std", reftype="ref", reftarget=label, refexplicit=True,
                                 refwarn=True, refdoc=inliner.document.settings.env.docname)
-    ref += nodes.inline(text, text, classes=[css])
+    ref += nodes.inline(text, text)
     ref.line = lineno
-    return ref
+    # Sphinx replaces the classes of the link text when it resolves the reference: style the wrapper.
+    wrapper = nodes.inline(classes=[css])
+    wrapper += ref
+    return wrapper
 
 
 def claim_role(name, rawtext, text, lineno, inliner, options=None, content=None):

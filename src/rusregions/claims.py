@@ -56,20 +56,40 @@ class Paragraph:
     text: str
 
 
-def fold(text: str) -> str:
-    """Normalise for verbatim comparison: curly quotes and dashes as typed, whitespace collapsed,
-    a hyphen split by a line break rejoined ("euro- centrism"), no accents, lower case."""
+def fold(text: str, lower: bool = True) -> str:
+    """Normalise for comparison: curly quotes and dashes as typed, whitespace collapsed, a hyphen split
+    by a line break rejoined ("euro- centrism"), no accents; lower case unless `lower` is False."""
     text = (text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
             .replace("„", '"').replace("–", "-").replace("—", "-"))
     text = normalise(text)
     text = re.sub(r"(\w)- (\w)", r"\1-\2", text)
     text = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in text if not unicodedata.combining(c)).lower()
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return text.lower() if lower else text
+
+
+def _parts(quote: str) -> list[str]:
+    """The verbatim pieces of a quotation: an ellipsis stands for omitted words; nested single quotes
+    count as the source's double quotes."""
+    return [p.strip() for p in re.split(r"\s*(?:…|\.\.\.|\[\.\.\.\])\s*", fold(quote.replace("'", '"'), lower=False))
+            if p.strip()]
+
+
+def _occurs(parts: list[str], text: str) -> bool:
+    """All parts occur in order in `text`, case and all; only a capital opening the quotation may differ."""
+    pos = 0
+    for i, part in enumerate(parts):
+        variants = [part] if i else [part, part[:1].swapcase() + part[1:]]
+        found = [p for p in (text.find(v, pos) for v in variants) if p >= 0]
+        if not found:
+            return False
+        pos = min(found) + len(part)
+    return True
 
 
 @lru_cache(maxsize=None)
 def _folded_source(key: str) -> str:
-    return fold(load_source(key).flat)
+    return fold(load_source(key).flat, lower=False).replace("'", '"')
 
 
 def load_ledger(path: Path = LEDGER) -> list[dict]:
@@ -131,18 +151,11 @@ def quotations(text: str) -> list[str]:
 def find_quotation(quote: str) -> str | None:
     """Id of the source in which `quote` occurs verbatim (an ellipsis may stand for omitted words;
     a capital at the start may be lower case in the source), else None."""
-    parts = [p.strip() for p in re.split(r"\s*(?:…|\.\.\.|\[\.\.\.\])\s*", fold(quote.replace("'", '"'))) if p.strip()]
+    parts = _parts(quote)
     if not parts:
         return None
     for key in SOURCE_FILES:
-        flat = _folded_source(key).replace("'", '"')
-        pos = 0
-        for part in parts:
-            pos = flat.find(part, pos)
-            if pos < 0:
-                break
-            pos += len(part)
-        else:
+        if _occurs(parts, _folded_source(key)):
             return key
     return None
 
@@ -193,8 +206,7 @@ def check_row(row: dict, rowno: int) -> list[str]:
         if not quoted:
             problems.append(f"{where}: a quotation row must quote the source in its claim")
         for q in quoted:
-            parts = [p.strip() for p in re.split(r"\s*(?:…|\.\.\.)\s*", fold(q)) if p.strip()]
-            if not all(p.replace("'", '"') in passage.replace("'", '"') for p in parts):
+            if not _occurs(_parts(q), fold(row["quote"], lower=False).replace("'", '"')):
                 problems.append(f"{where}: quotation {q!r} is not in the passage")
     if kind in ("quotation", "paraphrase"):
         passage_words = strength_words(row["quote"])

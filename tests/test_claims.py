@@ -194,7 +194,8 @@ def test_a_cited_paragraph_without_a_marker_is_uncovered():
     ("Some regions like Moscow or Saint Petersburg 'boost the average' of its districts", "002"),  # nested quote
     ("left his euro-centrism", "002"),                                  # hyphen split by a line break
     ("Many analysts", "001"),
-    ("then and now", None),
+    ("then and now", None),                                             # a paraphrase put in quotation marks
+    ("bright side", None),                                              # the source prints "Bright Side"
 ])
 def test_find_quotation(quote, found):
     assert claims.find_quotation(quote) == found

@@ -272,6 +272,22 @@ KIND_LABEL = {"quotation": "direct quotation", "paraphrase": "paraphrase", "infe
               "outside": "fact from outside the sources"}
 
 
+def page_titles(root: Path = ROOT) -> dict[str, str]:
+    """File stem -> the page's title (its first heading)."""
+    import json
+
+    titles = {}
+    for path in prose_files(root):
+        if path.suffix == ".ipynb":
+            cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+            text = next("".join(c["source"]) for c in cells if c["cell_type"] == "markdown")
+        else:
+            text = path.read_text(encoding="utf-8")
+        first = text.strip().splitlines()[0].lstrip("# ").strip()
+        titles[path.stem] = "Region profiles (template)" if "{glue" in first else first
+    return titles
+
+
 def _where(row: dict) -> str:
     page = f", p. {row['page']}" if row["page"] else ""
     section = f", section {row['section']}" if row["section"] else ""
@@ -294,11 +310,11 @@ def render_ledger(rows: list[dict] | None = None) -> str:
              "also listed on {doc}`beyond_the_sources`. This page is generated from `data/claims.csv`; do not edit "
              "it by hand.", "",
              f"{len(rows)} claims: " + ", ".join(f"{counts[k]} {KIND_LABEL[k]}" for k in KINDS) + ".", ""]
-    chapter = None
+    chapter, titles = None, page_titles()
     for r in rows:
         if r["chapter"] != chapter:
             chapter = r["chapter"]
-            lines += [f"## {chapter}", ""]
+            lines += [f"## {titles.get(chapter, chapter)}", ""]
         lines += [f"(claim-{r['claim_id']})=", "",
                   f"**{r['claim_id']}** · {KIND_LABEL[r['kind']]} · {_where(r)} · credited: `{r['cite_key']}`"
                   + (f" · outside reference: {{cite:t}}`{r['outside_ref']}`" if r["outside_ref"] else ""), "",
@@ -319,7 +335,7 @@ def render_beyond(rows: list[dict] | None = None) -> str:
              "`outside`); do not edit it by hand.", ""]
     for r in rows:
         lines += [f"(outside-{r['claim_id']})=", "",
-                  f"**{r['claim_id']}** ({r['chapter']}): {_md(r['claim'])}. Reference: {{cite:t}}`{r['outside_ref']}`. "
+                  f"**{r['claim_id']}** ({page_titles().get(r['chapter'], r['chapter'])}): {_md(r['claim'])}. Reference: {{cite:t}}`{r['outside_ref']}`. "
                   f"It qualifies {_where(r)}:", "",
                   f"> {_md(r['quote'])}", ""]
     return "\n".join(lines)

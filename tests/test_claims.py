@@ -111,6 +111,15 @@ def test_a_quotation_credited_to_someone_the_source_does_not_name_is_reported(tm
         "claims.csv:2 (c05-91): cite_key 'madej2015' (Madej) is not the work the source credits for this passage"]
 
 
+def test_part_of_a_word_is_not_a_quotation(tmp_path):
+    rows = ledger_file(tmp_path, dict(claim_id="c06-91", chapter="06_case_studies", kind="quotation",
+                                      claim='The authors find it "alarming" that industry has become more extractive',
+                                      source_id="002", section="4.13.1", page="175",
+                                      quote="Alarmingly, in the mentioned industries there is 93.4%",
+                                      cite_key="pietrasiak2018"))
+    assert claims.check_ledger(rows) == ["claims.csv:2 (c06-91): quotation 'alarming' is not in the passage"]
+
+
 def test_means_where_the_source_prints_no_statistic_is_reported(tmp_path):
     passage = ("The North Caucasian regions with 3 agreements and the Far Eastern regions with 3.2 agreements bring "
                "up the rear (Reisinger and Yoo 2012, 15)")

@@ -80,10 +80,13 @@ def _occurs(parts: list[str], text: str) -> bool:
     pos = 0
     for i, part in enumerate(parts):
         variants = [part] if i else [part, part[:1].swapcase() + part[1:]]
-        found = [p for p in (text.find(v, pos) for v in variants) if p >= 0]
-        if not found:
+        # Whole words only: "alarming" is not a quotation of "Alarmingly".
+        # (A capital may follow a letter where the extraction glued words: "RegionalizationThe".)
+        pattern = "|".join(("" if v[:1].isupper() else r"(?<!\w)") + re.escape(v) + r"(?!\w)" for v in variants)
+        m = re.compile(pattern).search(text, pos)
+        if not m:
             return False
-        pos = min(found) + len(part)
+        pos = m.end()
     return True
 
 

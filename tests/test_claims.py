@@ -191,6 +191,19 @@ def test_markers_rows_and_wording_must_agree(tmp_path):
         "claims.csv: c05-95 is not marked anywhere in chapter '05_far_east'"]
 
 
+def test_a_quotation_must_be_in_the_passage_of_its_paragraphs_claim(tmp_path):
+    # "boost" is in a source (Sergounin's memo), but the paragraph's claim row quotes chapter 002.
+    rows = ledger_file(tmp_path, dict(claim_id="c02-90", chapter="02_all_russia_comparison", kind="quotation",
+                                      claim='"boost the average"', source_id="002", section="4.7", page="154",
+                                      quote="Some regions like Moscow or Saint Petersburg “boost the average” of its "
+                                            "districts.", cite_key="pietrasiak2018"))
+    prose = [Paragraph("chapters/02_all_russia_comparison.ipynb", "02_all_russia_comparison",
+                       'They "boost the average"{claim}`c02-90`; a median would not be "boosted".')]
+    assert claims.check_prose(rows, prose) == [
+        'chapters/02_all_russia_comparison.ipynb: quotation "boosted" (source 001) is in no passage of the claim '
+        'rows marked in its paragraph']
+
+
 def test_a_cited_paragraph_without_a_marker_is_uncovered():
     para = Paragraph("chapters/05_far_east.ipynb", "05_far_east",
                      "Out-migration in 2014 is credited to Madej {cite:p}`madej2015`.")

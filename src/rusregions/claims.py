@@ -254,9 +254,18 @@ def check_prose(rows: list[dict], paras: list[Paragraph]) -> list[str]:
             if (role == "outside") != (row["kind"] == "outside"):
                 problems.append(f"{p.file}: {cid} is of kind {row['kind']!r}; mark outside facts with "
                                 f"{{outside}} and only them")
-        for q in quotations(p.text):
-            if find_quotation(q) is None:
+        # A quotation is the words of the source its claim row names: one of the paragraph's rows must hold it.
+        passages = [fold(by_id[cid]["quote"], lower=False).replace("'", '"')
+                    for _, cid in MARKER.findall(p.text) if cid in by_id]
+        for q in quotations(MARKER.sub("", p.text)):
+            if any(_occurs(_parts(q), passage) for passage in passages):
+                continue
+            found = find_quotation(q)
+            if found is None:
                 problems.append(f"{p.file}: quotation not found in any source: \"{normalise(q)}\"")
+            else:
+                problems.append(f"{p.file}: quotation \"{normalise(q)}\" (source {found}) is in no passage of "
+                                f"the claim rows marked in its paragraph")
     for cid in sorted(set(by_id) - used):
         problems.append(f"claims.csv: {cid} is not marked anywhere in chapter {by_id[cid]['chapter']!r}")
     return problems

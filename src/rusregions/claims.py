@@ -1,0 +1,369 @@
+"""The claims ledger (data/claims.csv) and the checks that tie the book's words to the sources.
+
+Every attributed claim in the prose carries a marker {claim}`ID` (an outside fact:
+{outside}`ID`) that names a ledger row. The row holds the claim as the book words it,
+its kind, the verbatim supporting passage with source, section and page, and the cite
+key of the work the source credits. The checks here find what cannot be true:
+a quotation that is not in any source, a marker without a row, a row whose passage is
+not in its source or credits another work, a claim whose strength words (numbers,
+most/all/some, mean/median) the passage does not carry.
+"""
+from __future__ import annotations
+
+import csv
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from .data import DATA_DIR
+from .sources import SOURCE_FILES, SourceError, load_source, normalise
+from .version import ROOT
+
+LEDGER = DATA_DIR / "claims.csv"
+BIB = ROOT / "book" / "references.bib"
+KINDS = ("quotation", "paraphrase", "inference", "outside")
+# Generated pages: they repeat the ledger, they are not prose.
+GENERATED = ("data_catalogue.md", "claims_ledger.md", "beyond_the_sources.md")
+# The work each source document is, when a claim is the document's own.
+OWN_KEY = {"000": "iorr_about", "001": "sergounin1999", "002": "pietrasiak2018",
+           "003": "referenda_report", "004": "border_regions_abstract"}
+
+MARKER = re.compile(r"\{(claim|outside)\}`([^`]+)`")
+CITE = re.compile(r"\{cite:[pt]\}`([^`]+)`")
+QUOTATION = re.compile(r'"([^"\n]+(?:\n[^"\n]+)*)"')
+# Words that carry a claim's strength; a paraphrase may not use one its passage lacks.
+STRENGTH = ("all", "every", "most", "mostly", "many", "some", "few", "majority", "minority", "none",
+            "always", "never", "mean", "means", "median", "medians", "average", "total")
+NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+# Wording that marks a sentence as the report's own inference.
+INFERENCE_WORDS = ("implies", "implied", "imply", "suggest", "likely", "probably", "evidently", "read as",
+                   "reads as", "reading", "if ", "cannot", "would", "the report", "this report", "appears",
+                   "apparently", "must be", "most likely", "infer", "possible")
+
+
+# A parenthetical citation: a capitalised name and a year, e.g. "(Zykov 2007, 7–10)".
+CITATION = re.compile(r"\((?=[^()]*[A-Z][a-z’'-]+)[^()]*\b(?:1[89]|20)\d\d[a-z]?\b[^()]*\)")
+# Names by which the source credits a work besides its author's surname.
+ALIASES = {"Ministerstvo": ("ministerstvo", "mofa"), "Kuznetsov": ("kuznetsov", "kusnetsov")}
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    file: str     # path relative to the repository root
+    chapter: str  # file stem: 05_far_east, region_profile, intro
+    text: str
+
+
+def fold(text: str, lower: bool = True) -> str:
+    """Normalise for comparison: curly quotes and dashes as typed, whitespace collapsed, a hyphen split
+    by a line break rejoined ("euro- centrism"), no accents; lower case unless `lower` is False."""
+    text = (text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
+            .replace("„", '"').replace("–", "-").replace("—", "-"))
+    text = normalise(text)
+    text = re.sub(r"(\w)- (\w)", r"\1-\2", text)
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return text.lower() if lower else text
+
+
+def _parts(quote: str) -> list[str]:
+    """The verbatim pieces of a quotation: an ellipsis stands for omitted words; nested single quotes
+    count as the source's double quotes."""
+    return [p.strip() for p in re.split(r"\s*(?:…|\.\.\.|\[\.\.\.\])\s*", fold(quote.replace("'", '"'), lower=False))
+            if p.strip()]
+
+
+def _occurs(parts: list[str], text: str) -> bool:
+    """All parts occur in order in `text`, case and all; only a capital opening the quotation may differ."""
+    pos = 0
+    for i, part in enumerate(parts):
+        variants = [part] if i else [part, part[:1].swapcase() + part[1:]]
+        # Whole words only: "alarming" is not a quotation of "Alarmingly".
+        # (A capital may follow a letter where the extraction glued words: "RegionalizationThe".)
+        pattern = "|".join(("" if v[:1].isupper() else r"(?<!\w)") + re.escape(v) + r"(?!\w)" for v in variants)
+        m = re.compile(pattern).search(text, pos)
+        if not m:
+            return False
+        pos = m.end()
+    return True
+
+
+@lru_cache(maxsize=None)
+def _folded_source(key: str) -> str:
+    return fold(load_source(key).flat, lower=False).replace("'", '"')
+
+
+def load_ledger(path: Path = LEDGER) -> list[dict]:
+    with open(path, newline="", encoding="utf-8") as fh:
+        return list(csv.DictReader(fh))
+
+
+@lru_cache(maxsize=None)
+def bib_entries(path: Path = BIB) -> dict[str, str]:
+    """Cite key -> author field of references.bib."""
+    text = Path(path).read_text(encoding="utf-8")
+    out = {}
+    for m in re.finditer(r"@\w+\{([^,\s]+),(.*?)\n\}", text, flags=re.S):
+        author = re.search(r"author\s*=\s*\{(.*)\},?\s*$", m.group(2), flags=re.M)
+        out[m.group(1)] = (author.group(1) if author else "").replace("{", "").replace("}", "")
+    return out
+
+
+def credited_name(key: str) -> str:
+    """The name by which a source credits the work: the first author's surname as the bibliography prints it."""
+    author = bib_entries().get(key, "")
+    first = re.split(r"\s+and\s+", author)[0]
+    return first.split(",")[0].strip().split()[0] if first else ""
+
+
+# --- the prose -------------------------------------------------------------------
+
+def prose_files(root: Path = ROOT) -> list[Path]:
+    files = sorted((root / "chapters").glob("*.ipynb")) + [root / "chapters" / "templates" / "region_profile.ipynb"]
+    files += sorted(p for p in (root / "book").glob("*.md") if p.name not in GENERATED)
+    return files
+
+
+def paragraphs(root: Path = ROOT) -> list[Paragraph]:
+    """Every prose paragraph: markdown cells of the notebooks and the book's own pages, code blocks left out."""
+    import json
+
+    out = []
+    for path in prose_files(root):
+        if path.suffix == ".ipynb":
+            cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+            texts = ["".join(c["source"]) for c in cells if c["cell_type"] == "markdown"]
+        else:
+            texts = [path.read_text(encoding="utf-8")]
+        for text in texts:
+            text = re.sub(r"```.*?```", "", text, flags=re.S)
+            for para in re.split(r"\n\s*\n", text):
+                if para.strip():
+                    out.append(Paragraph(str(path.relative_to(root)), path.stem, para.strip()))
+    return out
+
+
+def quotations(text: str) -> list[str]:
+    """Double-quoted spans of prose, outside inline code."""
+    text = re.sub(r"`[^`]*`", "", text)
+    return [q for q in QUOTATION.findall(text)]
+
+
+def find_quotation(quote: str) -> str | None:
+    """Id of the source in which `quote` occurs verbatim (an ellipsis may stand for omitted words;
+    a capital at the start may be lower case in the source), else None."""
+    parts = _parts(quote)
+    if not parts:
+        return None
+    for key in SOURCE_FILES:
+        if _occurs(parts, _folded_source(key)):
+            return key
+    return None
+
+
+def strength_words(text: str) -> set[str]:
+    words = set(re.findall(r"[a-z]+", fold(text)))
+    return {w for w in STRENGTH if w in words} | {n.replace(",", "") for n in NUMBER.findall(text)}
+
+
+# --- the checks ---------------------------------------------------------------------
+
+def check_row(row: dict, rowno: int) -> list[str]:
+    """Problems with one ledger row (empty list: the row holds)."""
+    where = f"claims.csv:{rowno} ({row.get('claim_id', '?')})"
+    problems = []
+    kind, key, cite = row["kind"], row["source_id"], row["cite_key"]
+    if kind not in KINDS:
+        return [f"{where}: kind {kind!r} is not one of {KINDS}"]
+    try:
+        source = load_source(key)
+        start = source.locate(row["quote"])
+    except (KeyError, SourceError):
+        return [f"{where}: passage not found in source {key!r}: {row['quote']!r}"]
+    page = source.page_of(row["quote"])
+    if (row["page"] or "") != ("" if page is None else str(page)):
+        problems.append(f"{where}: page is {row['page']!r}, passage is on page {page!r}")
+    bib = bib_entries()
+    for col in ("cite_key", "outside_ref"):
+        if row[col] and row[col] not in bib:
+            problems.append(f"{where}: {col} {row[col]!r} is not in references.bib")
+    if cite != OWN_KEY[key]:
+        # The credited work must be named in the passage or in the first citation that follows it.
+        end = start + len(normalise(row["quote"]))
+        after = CITATION.search(source.flat[end:end + 4000])
+        window = fold(source.flat[start:end + (after.end() if after else 0)])
+        names = ALIASES.get(credited_name(cite), (fold(credited_name(cite)),))
+        if names[0] and not any(n in window for n in names):
+            problems.append(f"{where}: cite_key {cite!r} ({credited_name(cite)}) is not the work the source "
+                            f"credits for this passage")
+    passage = fold(row["quote"])
+    if kind == "outside":
+        if not row["outside_ref"]:
+            problems.append(f"{where}: an outside fact needs its own reference in outside_ref")
+    elif row["outside_ref"]:
+        problems.append(f"{where}: outside_ref is only for kind 'outside'")
+    if kind == "quotation":
+        quoted = quotations(row["claim"])
+        if not quoted:
+            problems.append(f"{where}: a quotation row must quote the source in its claim")
+        for q in quoted:
+            if not _occurs(_parts(q), fold(row["quote"], lower=False).replace("'", '"')):
+                problems.append(f"{where}: quotation {q!r} is not in the passage")
+    if kind in ("quotation", "paraphrase"):
+        passage_words = strength_words(row["quote"])
+        # strength_note: "word, word: why the passage supports it; word: why ..."
+        justified = {w.lower() for item in row["strength_note"].split(";") if ":" in item
+                     for w in re.findall(r"[\w.]+", item.split(":")[0])}
+        missing = sorted(strength_words(row["claim"]) - passage_words - justified)
+        if missing:
+            problems.append(f"{where}: the claim says {', '.join(repr(m) for m in missing)} but the passage does not")
+    if kind == "inference" and not any(w in fold(row["claim"]) for w in INFERENCE_WORDS):
+        problems.append(f"{where}: an inference must be worded as one (e.g. 'implies', 'most likely', 'if')")
+    return problems
+
+
+def check_ledger(rows: list[dict]) -> list[str]:
+    problems = []
+    seen = set()
+    for rowno, row in enumerate(rows, start=2):
+        if row["claim_id"] in seen:
+            problems.append(f"claims.csv:{rowno}: duplicate claim_id {row['claim_id']!r}")
+        seen.add(row["claim_id"])
+        problems += check_row(row, rowno)
+    return problems
+
+
+def check_prose(rows: list[dict], paras: list[Paragraph]) -> list[str]:
+    """Problems with the prose: unknown or misplaced markers, rows never used, quotations not in any source."""
+    by_id = {r["claim_id"]: r for r in rows}
+    used: set[str] = set()
+    problems = []
+    for p in paras:
+        for role, cid in MARKER.findall(p.text):
+            row = by_id.get(cid)
+            if row is None:
+                problems.append(f"{p.file}: marker {{{role}}}`{cid}` has no row in claims.csv")
+                continue
+            used.add(cid)
+            if row["chapter"] != p.chapter:
+                problems.append(f"{p.file}: marker {cid} belongs to chapter {row['chapter']!r}")
+            elif normalise(row["claim"]) not in normalise(MARKER.sub("", p.text)):
+                problems.append(f"{p.file}: the claim of {cid} is not worded so in the prose: {row['claim']!r}")
+            if (role == "outside") != (row["kind"] == "outside"):
+                problems.append(f"{p.file}: {cid} is of kind {row['kind']!r}; mark outside facts with "
+                                f"{{outside}} and only them")
+        # A quotation is the words of the source its claim row names: one of the paragraph's rows must hold it.
+        passages = [fold(by_id[cid]["quote"], lower=False).replace("'", '"')
+                    for _, cid in MARKER.findall(p.text) if cid in by_id]
+        for q in quotations(MARKER.sub("", p.text)):
+            if any(_occurs(_parts(q), passage) for passage in passages):
+                continue
+            found = find_quotation(q)
+            if found is None:
+                problems.append(f"{p.file}: quotation not found in any source: \"{normalise(q)}\"")
+            else:
+                problems.append(f"{p.file}: quotation \"{normalise(q)}\" (source {found}) is in no passage of "
+                                f"the claim rows marked in its paragraph")
+    for cid in sorted(set(by_id) - used):
+        problems.append(f"claims.csv: {cid} is not marked anywhere in chapter {by_id[cid]['chapter']!r}")
+    return problems
+
+
+def uncovered(paras: list[Paragraph]) -> list[str]:
+    """Paragraphs that cite a work but carry no claim marker: attributed claims without a ledger row."""
+    return [f"{p.file}: {normalise(p.text)[:90]}…" for p in paras if CITE.search(p.text) and not MARKER.search(p.text)]
+
+
+# --- the generated pages ------------------------------------------------------------
+
+LEDGER_PAGE = ROOT / "book" / "claims_ledger.md"
+BEYOND_PAGE = ROOT / "book" / "beyond_the_sources.md"
+KIND_LABEL = {"quotation": "direct quotation", "paraphrase": "paraphrase", "inference": "the report's own inference",
+              "outside": "fact from outside the sources"}
+
+
+def page_titles(root: Path = ROOT) -> dict[str, str]:
+    """File stem -> the page's title (its first heading)."""
+    import json
+
+    titles = {}
+    for path in prose_files(root):
+        if path.suffix == ".ipynb":
+            cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+            text = next("".join(c["source"]) for c in cells if c["cell_type"] == "markdown")
+        else:
+            text = path.read_text(encoding="utf-8")
+        first = text.strip().splitlines()[0].lstrip("# ").strip()
+        titles[path.stem] = "Region profiles (template)" if "{glue" in first else first
+    return titles
+
+
+def _where(row: dict) -> str:
+    page = f", p. {row['page']}" if row["page"] else ""
+    section = f", section {row['section']}" if row["section"] else ""
+    return f"source {row['source_id']}{section}{page}"
+
+
+def _md(text: str) -> str:
+    return normalise(text).replace("*", "\\*")
+
+
+def render_ledger(rows: list[dict] | None = None) -> str:
+    rows = load_ledger() if rows is None else rows
+    counts = {k: sum(r["kind"] == k for r in rows) for k in KINDS}
+    lines = ["# Claims ledger", "",
+             "Every attributed claim in the report's prose links here. Each entry gives the claim as the report "
+             "words it, its kind, the verbatim passage of the source that supports it, with section and printed "
+             "page, and the work the source credits. The tests check that each passage is in its source, that "
+             "the credited work is the one the source names, and that the words carrying a claim's strength "
+             "(numbers, *most*, *all*, *mean*, *median*) are in the passage. Facts from outside the sources are "
+             "also listed on {doc}`beyond_the_sources`. This page is generated from `data/claims.csv`; do not edit "
+             "it by hand.", "",
+             f"{len(rows)} claims: " + ", ".join(f"{counts[k]} {KIND_LABEL[k]}" for k in KINDS) + ".", ""]
+    chapter, titles = None, page_titles()
+    for r in rows:
+        if r["chapter"] != chapter:
+            chapter = r["chapter"]
+            lines += [f"## {titles.get(chapter, chapter)}", ""]
+        lines += [f"(claim-{r['claim_id']})=", "",
+                  f"**{r['claim_id']}** · {KIND_LABEL[r['kind']]} · {_where(r)} · credited: `{r['cite_key']}`"
+                  + (f" · outside reference: {{cite:t}}`{r['outside_ref']}`" if r["outside_ref"] else ""), "",
+                  f"Claim: {_md(r['claim'])}", ""]
+        if r["strength_note"]:
+            lines += [f"Strength words the passage does not carry, and why they hold: {_md(r['strength_note'])}", ""]
+        lines += [
+                  f"> {_md(r['quote'])}", ""]
+    return "\n".join(lines)
+
+
+def render_beyond(rows: list[dict] | None = None) -> str:
+    rows = [r for r in (load_ledger() if rows is None else rows) if r["kind"] == "outside"]
+    lines = ["# Beyond the sources", "",
+             "The report keeps to what its five source documents say. Where it states a fact the sources do not "
+             "give, the sentence carries the mark † and the fact is listed here with its own reference and the "
+             "passage of the source it qualifies. This page is generated from `data/claims.csv` (kind "
+             "`outside`); do not edit it by hand.", ""]
+    for r in rows:
+        lines += [f"(outside-{r['claim_id']})=", "",
+                  f"**{r['claim_id']}** ({page_titles().get(r['chapter'], r['chapter'])}): {_md(r['claim'])}. Reference: {{cite:t}}`{r['outside_ref']}`. "
+                  f"It qualifies {_where(r)}:", "",
+                  f"> {_md(r['quote'])}", ""]
+    return "\n".join(lines)
+
+
+def write_pages() -> tuple[Path, Path]:
+    LEDGER_PAGE.write_text(render_ledger(), encoding="utf-8")
+    BEYOND_PAGE.write_text(render_beyond(), encoding="utf-8")
+    return LEDGER_PAGE, BEYOND_PAGE
+
+
+if __name__ == "__main__":  # python -m rusregions.claims: check, then regenerate the two pages
+    import sys
+
+    ledger = load_ledger()
+    found = check_ledger(ledger) + check_prose(ledger, paragraphs())
+    write_pages()
+    print("\n".join(found) or "claims OK")
+    sys.exit(1 if found else 0)

@@ -35,7 +35,7 @@ def _validate_targets(paths: list[str]) -> list[tuple[str, Path]]:
             raise UsageError(f"{arg}: no such file or folder")
         if path.is_dir():
             if not (path / data.DESCRIPTOR).exists():
-                raise UsageError(f"{arg}: no {data.DESCRIPTOR} in this folder")
+                raise UsageError(f"{arg}: a folder with no {data.DESCRIPTOR} in it; name a data folder or a CSV file")
             targets += [(name, path) for name in data.resource_names(path)]
         else:
             targets.append(data.resource_for(path))
@@ -45,9 +45,14 @@ def _validate_targets(paths: list[str]) -> list[tuple[str, Path]]:
 def cmd_validate(args) -> int:
     from . import data
 
-    targets = _validate_targets(args.paths) if args.paths else [(n, data.DATA_DIR) for n in data.resource_names()]
+    named = [] if args.update_checksums in (None, True) else _validate_targets([args.update_checksums])
+    if args.paths:
+        targets = _validate_targets(args.paths)
+    else:  # the whole package: data/, or the folder of the file whose checksum is recorded
+        folder = named[0][1] if named else data.DATA_DIR
+        targets = [(n, folder) for n in data.resource_names(folder)]
     if args.update_checksums:
-        record = targets if args.update_checksums is True else _validate_targets([args.update_checksums])
+        record = named or targets
         for data_dir in dict.fromkeys(d for _, d in record):
             try:
                 changed = data.update_checksums(data_dir, [n for n, d in record if d == data_dir])

@@ -209,6 +209,12 @@ class _Collector:
         return list(self.kept)
 
 
+def _shown(path: Path) -> str:
+    """`path` as the user would type it: relative to the working directory if it is below it."""
+    path = Path(os.path.abspath(path))
+    return str(path.relative_to(Path.cwd())) if path.is_relative_to(Path.cwd()) else str(path)
+
+
 def _first_undecodable(path: Path) -> tuple[int, int, int]:
     """(line, byte offset in the file, byte value) of the first byte that is not UTF-8."""
     offset = 0
@@ -339,7 +345,7 @@ def validate_resource(name: str, data_dir: Path = DATA_DIR) -> list[Problem]:
         if recorded != found:
             out.add(None, None, f"checksum mismatch: {DESCRIPTOR} records {recorded}, file has {found}; "
                                 "the file changed since it was recorded (if intended: "
-                                f"python -m rusregions validate --update-checksums {path})")
+                                f"python -m rusregions validate --update-checksums {_shown(path)})")
     return out.result()
 
 

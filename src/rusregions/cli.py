@@ -84,6 +84,9 @@ def cmd_build(args) -> int:
     from . import build
 
     targets = args.targets or ["html"]
+    unknown = [t for t in targets if t not in ("html", "pdf")]
+    if unknown:
+        raise UsageError(f"unknown target(s) {', '.join(unknown)}; choose html, pdf or both")
     with _locked("build"):
         if args.clean:  # before either target, so a clean HTML build cannot delete the PDF just built
             build.remove_build()
@@ -171,7 +174,8 @@ def main(argv: list[str] | None = None) -> int:
     p.set_defaults(func=cmd_audit)
 
     p = sub.add_parser("build", help="build the book: html, pdf or both (output in _build/)")
-    p.add_argument("targets", nargs="*", choices=["html", "pdf"], help="default: html")
+    # checked in cmd_build: argparse rejects an empty list against `choices`, so a bare `build` failed
+    p.add_argument("targets", nargs="*", metavar="{html,pdf}", help="default: html")
     p.add_argument("--strict", action="store_true", help="warnings are errors (-W -n --keep-going)")
     p.add_argument("--clean", action="store_true", help="remove _build/ first")
     p.set_defaults(func=cmd_build)

@@ -24,7 +24,7 @@ CHAPTERS = ROOT / "chapters"
 TEMPLATES = CHAPTERS / "templates"
 KERNEL = "rusregions"
 # What notebook results depend on besides their own code: when any of it changes, the cache is stale.
-INPUTS = ("data", "sources", "src/rusregions", "requirements.txt", "constraints.txt")
+INPUTS = ("data", "src/rusregions", "requirements.txt", "constraints.txt")  # and the sources (see below)
 FINGERPRINT = BUILD / ".inputs.sha256"
 
 
@@ -37,15 +37,16 @@ class UsageError(ValueError):
 
 
 def inputs_fingerprint() -> str:
-    """SHA-256 over the names and contents of every file in INPUTS (caches of Python bytecode excluded)."""
+    """SHA-256 over the names and contents of every file in INPUTS and the sources (bytecode caches excluded)."""
+    from .sources import sources_dir
+
     h = hashlib.sha256()
-    for entry in INPUTS:
-        top = ROOT / entry
+    for top in [ROOT / entry for entry in INPUTS] + [sources_dir()]:  # $RUSREGIONS_SOURCES may point elsewhere
         files = sorted(p for p in top.rglob("*") if p.is_file()) if top.is_dir() else [top]
         for path in files:
-            if "__pycache__" in path.parts or not path.exists():
+            if "__pycache__" in path.parts or not path.is_file():
                 continue
-            h.update(path.relative_to(ROOT).as_posix().encode() + b"\0")
+            h.update(str(path).encode() + b"\0")
             h.update(hashlib.sha256(path.read_bytes()).digest())
     return h.hexdigest()
 

@@ -53,3 +53,20 @@ def test_refuses_a_version_that_is_not_semantic(clone, text):
     assert result.stderr.strip() == (f"release refused: VERSION holds {text!r}, not a semantic version "
                                      "(MAJOR.MINOR.PATCH, e.g. 1.2.0)")
     assert not (clone / "dist").exists()
+
+
+@pytest.mark.build  # a whole release: clean strict HTML, PDF, HTML again (several minutes)
+def test_a_release_writes_only_under_dist(clone):
+    version = (clone / "VERSION").read_text().strip()
+    changelog = (clone / "CHANGELOG.md").read_bytes()
+    result = run_cli("release", cwd=clone)
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert result.stdout.splitlines()[-1].startswith(f"next: in CHANGELOG.md add '## [{version}] - ")
+    status = subprocess.run(["git", "status", "--porcelain", "--ignored"], cwd=clone, capture_output=True,
+                            text=True, check=True).stdout.splitlines()
+    written = {line[3:] for line in status if "__pycache__" not in line}
+    assert written == {"_build/", "dist/"}  # _build/ is the build's own, ignored; nothing tracked changed
+    assert (clone / "CHANGELOG.md").read_bytes() == changelog
+    names = sorted(p.name for p in (clone / "dist").iterdir())
+    assert names == sorted([f"russias-regions-{version}.pdf", f"russias-regions-{version}-html.zip",
+                            f"russias-regions-{version}-data.zip", f"russias-regions-{version}-SHA256SUMS.txt"])

@@ -68,17 +68,18 @@ def refresh_cache() -> bool:
     return stale
 
 
-def clear_stale_reports(builder_dir: Path) -> None:
+def clear_stale_reports() -> None:
     """Forget the failures of an earlier build, and make Sphinx re-read every page.
 
-    A failed notebook is not cached, but Sphinx would not re-read its unchanged page either,
-    so the old report would be the only trace of it: delete the reports and Sphinx's saved
-    environment, so every page is read again (from the cache where it holds the notebook) and a
-    notebook that still fails reports again.
+    A failed notebook is not cached, but Sphinx would not re-read its unchanged page either (the
+    HTML and PDF builds share one saved environment), so the old report would be the only trace of
+    it: delete every builder's reports and Sphinx's saved environment, so every page is read again
+    (from the cache where it holds the notebook) and a notebook that still fails reports again.
     """
-    reports = builder_dir / "reports"
-    if reports.exists():
+    stale = [d for d in (BUILD / "html" / "reports", BUILD / "latex" / "reports") if d.exists()]
+    for reports in stale:
         shutil.rmtree(reports)
+    if stale:
         (BUILD / ".doctrees" / "environment.pickle").unlink(missing_ok=True)
 
 
@@ -146,7 +147,7 @@ def build_html(strict: bool = False, clean: bool = False) -> Path:
         remove_build()
     preflight()
     refresh_cache()
-    clear_stale_reports(BUILD / "html")
+    clear_stale_reports()
     result = subprocess.run(_jb("html", strict), cwd=ROOT)
     failed = execution_failures()
     if failed:
@@ -165,7 +166,7 @@ def build_pdf() -> Path:
                          "(run `make setup` as root)")
     preflight()
     refresh_cache()
-    clear_stale_reports(BUILD / "latex")
+    clear_stale_reports()
     result = subprocess.run(_jb("pdflatex", strict=False), cwd=ROOT)
     failed = execution_failures("latex")
     if failed:

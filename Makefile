@@ -7,8 +7,8 @@ PY := .venv/bin/python
 setup:
 	@bash scripts/setup.sh
 
-report: setup          ## build the whole report: HTML and PDF, executing every chapter
-	$(PY) -m rusregions build html pdf
+report: setup          ## build the whole report: HTML and PDF; strict: a warning or a missing chapter fails it
+	$(PY) -m rusregions build html pdf --strict
 
 html: setup
 	$(PY) -m rusregions build html

@@ -43,7 +43,9 @@ def toc_pages():
 def built_book():
     """One clean build for the whole session: strict HTML (warnings are errors), then the PDF."""
     from rusregions import build
+    from rusregions.fsutil import checkout_lock
 
-    build.build_html(strict=True, clean=True)
-    pdf = build.build_pdf()
+    with checkout_lock(build.BUILD, "test"):  # never two builds in one _build/
+        build.build_html(strict=True, clean=True)
+        pdf = build.build_pdf()
     return {"html": ROOT / "_build" / "html", "pdf": pdf}

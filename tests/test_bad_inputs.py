@@ -1,5 +1,8 @@
 """Real bad files get a clear error naming file, row and column, and a non-zero exit."""
+import json
+import os
 import shutil
+import stat
 
 import pytest
 
@@ -75,3 +78,165 @@ def test_the_real_data_passes(tmp_path):
     result = run_cli("validate")
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("data OK:")
+
+
+# --- files that cannot be read as CSV at all: one line, no traceback, exit 1 ----------------------------------
+
+UNREADABLE = {
+    "centre_region_models__windows_1252.csv":  # saved from a spreadsheet in Windows-1252: the en dash is 0x96
+        "centre_region_models.csv: line 2: byte 0x96 at offset 227 is not UTF-8; save the file as UTF-8",
+    "centre_region_models__unclosed_quote.csv":
+        "centre_region_models.csv, row 3: malformed CSV: ',' expected after '\"' (is a quote left unclosed?); "
+        "the rest was not read",
+    "centre_region_models__header_only.csv":
+        "centre_region_models.csv: has a header but no rows; the resource needs at least one",
+    "centre_region_models__empty.csv":
+        "centre_region_models.csv: file is empty; expected the header ['model_id', 'model_label', 'period_start', "
+        "'period_end', 'dimension', 'description', 'examples', 'notes', 'source_id', 'section', 'page', 'quote', "
+        "'cite_key'] and at least one row",
+}
+
+
+def _no_traceback(result):
+    assert "Traceback" not in result.stderr and "Traceback" not in result.stdout
+
+
+@pytest.mark.parametrize("bad_name, message", UNREADABLE.items())
+def test_a_file_that_is_not_clean_csv_gets_one_line(bad_name, message, data_copy):
+    target = _install(bad_name, data_copy)
+    result = run_cli("validate", target)
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[0] == message
+    _no_traceback(result)
+
+
+def test_an_oversized_cell_is_refused_naming_its_row(data_copy):
+    target = data_copy / "centre_region_models.csv"
+    lines = target.read_text(encoding="utf-8").splitlines()
+    lines[3] = "x" * (data.FIELD_LIMIT + 1) + lines[3]  # row 4's first cell
+    target.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = run_cli("validate", target)
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[0] == (
+        f"centre_region_models.csv, row 4: malformed CSV: a cell is longer than {data.FIELD_LIMIT} characters "
+        "(is a quote left unclosed?); the rest was not read")
+    _no_traceback(result)
+
+
+def test_a_file_over_the_size_limit_is_refused_unread(data_copy):
+    target = data_copy / "centre_region_models.csv"
+    os.truncate(target, data.MAX_BYTES + 1)  # sparse: big on paper, nothing to read
+    result = run_cli("validate", target)
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[0] == (
+        f"centre_region_models.csv: is {(data.MAX_BYTES + 1) / 1e6:.1f} MB, over the limit of "
+        f"{data.MAX_BYTES / 1e6:.0f} MB for one data file; it was not read")
+
+
+@pytest.mark.parametrize("make, message", [
+    (lambda p: p.mkdir(), "is a directory, not a file"),
+    (lambda p: os.mkfifo(p), "is not a regular file (a device, pipe or socket); data files must be ordinary files"),
+    (lambda p: os.mknod(p, 0o644 | stat.S_IFCHR, os.makedev(1, 3)),  # a character device, like /dev/null
+     "is not a regular file (a device, pipe or socket); data files must be ordinary files"),
+])
+def test_a_data_file_that_is_not_a_regular_file(make, message, data_copy):
+    target = data_copy / "centre_region_models.csv"
+    target.unlink()
+    make(target)
+    result = run_cli("validate", data_copy)  # the whole folder: a named directory would be read as a package
+    assert result.returncode == 1
+    assert f"centre_region_models.csv: {message}" in result.stderr.splitlines()
+    _no_traceback(result)
+
+
+def test_a_symlink_leading_outside_the_data_folder_is_refused(data_copy, tmp_path):
+    target = data_copy / "centre_region_models.csv"
+    outside = tmp_path / "elsewhere.csv"
+    shutil.move(target, outside)
+    target.symlink_to(outside)
+    result = run_cli("validate", target)
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[0] == (
+        f"centre_region_models.csv: is a symlink leading outside the data folder (to {outside}); "
+        "data files must be real files inside it")
+
+
+def test_a_missing_data_file(data_copy):
+    (data_copy / "centre_region_models.csv").unlink()
+    result = run_cli("validate", data_copy)
+    assert result.returncode == 1
+    assert ("centre_region_models.csv: no such file (restore it from git, or fix the path in datapackage.json)"
+            in result.stderr.splitlines())
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads any file, so a file root cannot read cannot be made")
+def test_an_unreadable_data_file(data_copy):
+    target = data_copy / "centre_region_models.csv"
+    target.chmod(0)
+    result = run_cli("validate", target)
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[0] == (
+        "centre_region_models.csv: cannot be read (permission denied); check its permissions")
+
+
+def test_a_path_that_does_not_exist_is_bad_usage(data_copy):
+    result = run_cli("validate", data_copy / "no_such_table.csv")
+    assert result.returncode == 2
+    assert result.stderr.strip() == f"python -m rusregions validate: {data_copy / 'no_such_table.csv'}: no such file or folder"
+
+
+# --- the descriptor ---------------------------------------------------------------------------------------------
+
+def test_a_truncated_descriptor_is_named_with_line_and_column(data_copy):
+    desc = data_copy / "datapackage.json"
+    text = desc.read_text(encoding="utf-8")
+    desc.write_text(text[: len(text) // 2], encoding="utf-8")
+    result = run_cli("validate", data_copy)
+    assert result.returncode == 1
+    line = result.stderr.strip()
+    assert line.startswith("datapackage.json: is not valid JSON: ") and ", column " in line, line
+    _no_traceback(result)
+
+
+def test_an_incomplete_descriptor_names_what_is_missing(data_copy):
+    desc = data_copy / "datapackage.json"
+    dp = json.loads(desc.read_text(encoding="utf-8"))
+    del dp["resources"][1]["schema"]
+    dp["resources"][2]["schema"]["fields"][0]["type"] = "decimal"
+    desc.write_text(json.dumps(dp), encoding="utf-8")
+    name1, name2 = dp["resources"][1]["name"], dp["resources"][2]["name"]
+    field = dp["resources"][2]["schema"]["fields"][0]["name"]
+    result = run_cli("validate", data_copy)
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        f"datapackage.json: resource 2 ('{name1}') has no 'schema' with 'fields'; restore it from git or fix it "
+        "by hand",
+        f"datapackage.json: resource 3 ('{name2}'), field '{field}' has type 'decimal', expected one of "
+        "['boolean', 'integer', 'number', 'string', 'year']; restore it from git or fix it by hand"]
+
+
+def test_a_descriptor_that_is_not_utf8(data_copy):
+    desc = data_copy / "datapackage.json"
+    desc.write_bytes(desc.read_text(encoding="utf-8").encode("cp1252", errors="replace"))
+    result = run_cli("validate", data_copy)
+    assert result.returncode == 1
+    assert result.stderr.strip().startswith("datapackage.json: is not valid UTF-8 (byte ")
+
+
+# --- bounded output -------------------------------------------------------------------------------------------
+
+def test_problems_are_capped_per_file(data_copy):
+    """Every row's year written with a stray letter: one problem a row, plus the checksum; only the first are listed."""
+    target = data_copy / "table_4_1.csv"
+    lines = target.read_text(encoding="utf-8").splitlines()
+    bad = [lines[0]] + [ln.replace(",2013,", ",2013a,", 1) for ln in lines[1:]]
+    assert all(",2013a," in ln for ln in bad[1:])
+    target.write_text("\n".join(bad) + "\n", encoding="utf-8")
+    n_problems = len(bad) - 1 + 1  # one a row, and the checksum
+    result = run_cli("validate", target)
+    assert result.returncode == 1
+    out = result.stderr.splitlines()
+    assert out[0] == "table_4_1.csv, row 2, column 'year': '2013a' is not a year"
+    assert out[data.MAX_PROBLEMS:] == [
+        f"table_4_1.csv: … and {n_problems - data.MAX_PROBLEMS} more problem(s) in this file",
+        f"{data.MAX_PROBLEMS + 1} problem(s) found"]

@@ -78,3 +78,30 @@ def test_the_profile_ran_cleanly_and_carries_no_papermill_run_metadata(region_id
             for out in cell.outputs:
                 assert out.output_type != "error"
                 assert not (out.output_type == "stream" and out.name == "stderr"), out.get("text")
+
+
+@pytest.mark.build  # runs papermill nine times (about two minutes)
+def test_profiles_rewrites_only_its_own_notebooks(tmp_path):
+    """A notebook of the user's in chapters/profiles/ survives; a generated profile of a region no longer
+    in the data is removed; the committed profiles come out byte for byte the same."""
+    import shutil
+    import subprocess
+
+    from conftest import ROOT, run_cli
+
+    clone = tmp_path / "clone"
+    subprocess.run(["git", "clone", "-q", str(ROOT), str(clone)], check=True)
+    out_dir = clone / "chapters" / "profiles"
+    mine = out_dir / "my_notes.ipynb"
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("# My notes on Amur")])
+    nbformat.write(nb, mine)
+    mine_before = mine.read_bytes()
+    stale = out_dir / "old_region.ipynb"  # as if a region had been dropped from far_east_regions.csv
+    shutil.copy(out_dir / "amur_oblast.ipynb", stale)
+
+    result = run_cli("profiles", cwd=clone)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert mine.read_bytes() == mine_before
+    assert not stale.exists()
+    status = subprocess.run(["git", "status", "--porcelain"], cwd=clone, capture_output=True, text=True).stdout
+    assert status.splitlines() == ["?? chapters/profiles/my_notes.ipynb"]

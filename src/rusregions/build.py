@@ -4,6 +4,7 @@ All paths are relative to the repository root; output goes to _build/.
 """
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import subprocess
@@ -14,16 +15,105 @@ import nbformat
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 
+from .fsutil import LOCK_NAME, atomic_write_text, write_notebook
 from .version import ROOT, pdf_name
 
 BOOK = ROOT / "book"
 BUILD = ROOT / "_build"
 CHAPTERS = ROOT / "chapters"
+TEMPLATES = CHAPTERS / "templates"
 KERNEL = "rusregions"
+# What notebook results depend on besides their own code: when any of it changes, the cache is stale.
+INPUTS = ("data", "src/rusregions", "requirements.txt", "constraints.txt")  # and the sources (see below)
+FINGERPRINT = BUILD / ".inputs.sha256"
 
 
 class BuildError(RuntimeError):
     pass
+
+
+class UsageError(ValueError):
+    """A command was asked for something it must not do (exit status 2)."""
+
+
+def inputs_fingerprint() -> str:
+    """SHA-256 over the names and contents of every file in INPUTS and the sources (bytecode caches excluded)."""
+    from .sources import sources_dir
+
+    h = hashlib.sha256()
+    for top in [ROOT / entry for entry in INPUTS] + [sources_dir()]:  # $RUSREGIONS_SOURCES may point elsewhere
+        files = sorted(p for p in top.rglob("*") if p.is_file()) if top.is_dir() else [top]
+        for path in files:
+            if "__pycache__" in path.parts or not path.is_file():
+                continue
+            h.update(str(path).encode() + b"\0")
+            h.update(hashlib.sha256(path.read_bytes()).digest())
+    return h.hexdigest()
+
+
+def refresh_cache() -> bool:
+    """Start cold if data, sources, the package or the pins changed since the last build.
+
+    jupyter-cache keys notebooks on their code alone, and Sphinx re-reads only edited pages,
+    so a changed number in data/ would otherwise leave the old results in the book.
+    Returns True if _build/ was cleared.
+    """
+    now = inputs_fingerprint()
+    before = FINGERPRINT.read_text(encoding="utf-8").strip() if FINGERPRINT.is_file() else None
+    stale = before != now
+    if stale:
+        remove_build()
+    BUILD.mkdir(parents=True, exist_ok=True)
+    atomic_write_text(FINGERPRINT, now + "\n")
+    return stale
+
+
+def clear_stale_reports() -> None:
+    """Forget the failures of an earlier build, and make Sphinx re-read every page.
+
+    A failed notebook is not cached, but Sphinx would not re-read its unchanged page either (the
+    HTML and PDF builds share one saved environment), so the old report would be the only trace of
+    it: delete every builder's reports and Sphinx's saved environment, so every page is read again
+    (from the cache where it holds the notebook) and a notebook that still fails reports again.
+    """
+    stale = [d for d in (BUILD / "html" / "reports", BUILD / "latex" / "reports") if d.exists()]
+    for reports in stale:
+        shutil.rmtree(reports)
+    if stale:
+        (BUILD / ".doctrees" / "environment.pickle").unlink(missing_ok=True)
+
+
+def toc_problems() -> list[str]:
+    """Pages listed in book/_toc.yml that do not exist (Sphinx would only warn and leave them out)."""
+    import yaml
+
+    toc = yaml.safe_load((BOOK / "_toc.yml").read_text(encoding="utf-8"))
+    pages = [toc["root"]]
+
+    def walk(entries):
+        for e in entries or []:
+            if "file" in e:
+                pages.append(e["file"])
+            walk(e.get("sections"))
+            walk(e.get("chapters"))
+
+    walk(toc.get("parts"))
+    walk(toc.get("chapters"))
+    problems = []
+    for page in pages:
+        if not any((BOOK / f"{page}{suffix}").is_file() for suffix in ("", ".md", ".ipynb")):
+            problems.append(f"book/_toc.yml lists '{page}', but there is no book/{page}.ipynb or .md; "
+                            "restore the file or remove it from the table of contents")
+    return problems
+
+
+def preflight() -> None:
+    """Refuse to build from invalid data or an incomplete table of contents, saying why."""
+    from . import data
+
+    problems = [str(p) for p in data.validate_all()] + toc_problems()
+    if problems:
+        raise BuildError("\n".join(problems))
 
 
 def _jb(builder: str, strict: bool) -> list[str]:
@@ -34,21 +124,30 @@ def _jb(builder: str, strict: bool) -> list[str]:
     return cmd
 
 
-def execution_failures() -> list[str]:
+def execution_failures(builder: str = "html") -> list[str]:
     """Notebooks whose execution failed in the last build, with the error log path."""
-    reports = BUILD / "html" / "reports"
+    reports = BUILD / builder / "reports"
     return sorted(str(p.relative_to(ROOT)) for p in reports.rglob("*.err.log")) if reports.exists() else []
 
 
 def remove_build() -> None:
-    """Remove _build/ (site, PDF and notebook cache) so the next build is cold."""
+    """Remove _build/ (site, PDF and notebook cache) so the next build is cold; keep the lock of a running build."""
     if BUILD.exists():
-        shutil.rmtree(BUILD)
+        for entry in BUILD.iterdir():
+            if entry.name == LOCK_NAME:
+                continue
+            if entry.is_dir() and not entry.is_symlink():
+                shutil.rmtree(entry)
+            else:
+                entry.unlink()
 
 
 def build_html(strict: bool = False, clean: bool = False) -> Path:
     if clean:
         remove_build()
+    preflight()
+    refresh_cache()
+    clear_stale_reports()
     result = subprocess.run(_jb("html", strict), cwd=ROOT)
     failed = execution_failures()
     if failed:
@@ -65,7 +164,13 @@ def build_pdf() -> Path:
     if shutil.which("xelatex") is None or shutil.which("latexmk") is None:
         raise BuildError("xelatex/latexmk not found: install the Debian packages listed by scripts/setup.sh "
                          "(run `make setup` as root)")
+    preflight()
+    refresh_cache()
+    clear_stale_reports()
     result = subprocess.run(_jb("pdflatex", strict=False), cwd=ROOT)
+    failed = execution_failures("latex")
+    if failed:
+        raise BuildError("notebook execution failed; see the report(s): " + ", ".join(failed))
     pdfs = sorted((BUILD / "latex").glob("*.pdf"))
     if result.returncode or not pdfs:
         raise BuildError(f"PDF build failed (exit {result.returncode}); see _build/latex/*.log")
@@ -83,6 +188,22 @@ def notebooks() -> list[Path]:
                   if "templates" not in p.parts and ".ipynb_checkpoints" not in p.parts)
 
 
+def notebook_argument(arg: str | Path) -> Path:
+    """The notebook a user named for `execute`, or UsageError saying why it cannot be run in place."""
+    path = Path(arg).absolute()
+    if not path.exists():
+        raise UsageError(f"{arg}: no such file")
+    real = path.resolve()
+    if not real.is_relative_to(CHAPTERS.resolve()):
+        raise UsageError(f"{arg}: not a notebook under chapters/; execute only re-runs the report's own notebooks")
+    if real.is_relative_to(TEMPLATES.resolve()):
+        raise UsageError(f"{arg}: this is the profile template; it is not run in place "
+                         "(regenerate the profiles with `python -m rusregions profiles`)")
+    if not real.is_file() or real.suffix != ".ipynb":
+        raise UsageError(f"{arg}: not a notebook (.ipynb file)")
+    return real
+
+
 def execute(paths: list[Path] | None = None, timeout: int = 600) -> list[Path]:
     """Re-run notebooks in place so their stored outputs match the data and code.
 
@@ -96,21 +217,37 @@ def execute(paths: list[Path] | None = None, timeout: int = 600) -> list[Path]:
         chapters = [p for p in notebooks() if "profiles" not in p.parts]
         return execute(chapters, timeout) + profiles.generate()
     for path in paths:
-        nb = nbformat.read(path, as_version=4)
+        try:
+            nb = nbformat.read(path, as_version=4)
+        except Exception as exc:  # nbformat raises several kinds (JSON, schema, decoding)
+            raise BuildError(f"{path.relative_to(ROOT)}: not a readable notebook ({exc.__class__.__name__}: "
+                             f"{str(exc).splitlines()[0] if str(exc) else ''})") from None
         client = NotebookClient(nb, timeout=timeout, kernel_name=KERNEL,
                                 resources={"metadata": {"path": str(path.parent)}})
         try:
             client.execute()
         except CellExecutionError as exc:
-            raise BuildError(f"{path.relative_to(ROOT)} failed:\n{exc}") from None
+            raise BuildError(f"{path.relative_to(ROOT)}: a cell raised {exc.ename}: {exc.evalue}") from None
         for cell in nb.cells:  # nbclient's per-cell timestamps: a re-run of an unchanged notebook leaves no diff
             cell.metadata.pop("execution", None)
-        nbformat.write(nb, path)
+        write_notebook(nb, path)
         done.append(path)
     return done
 
 
 def run_tests(extra: list[str]) -> int:
+    """Validate the data first and stop there if it is invalid: every notebook would fail after it,
+    burying the one line that says what is wrong. Then pytest with nbval on every notebook."""
+    from . import data
+
+    problems = data.validate_all()
+    if problems:
+        for p in problems:
+            print(p, file=sys.stderr)
+        print(f"test stopped: the data is invalid ({len(problems)} problem(s) above); fix it first, or after an "
+              "intended change record it with `python -m rusregions validate --update-checksums FILE`",
+              file=sys.stderr)
+        return 1
     cmd = [sys.executable, "-m", "pytest", "tests", *(str(p.relative_to(ROOT)) for p in notebooks()),
            "--nbval", "--nbval-current-env", "--nbval-sanitize-with", "tests/nbval_sanitize.cfg",
            "-p", "no:cacheprovider", *extra]

@@ -4,6 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .data import DATA_DIR, read_descriptor
+from .fsutil import atomic_write_text
 from .units import UNITS
 from .version import ROOT
 
@@ -52,5 +53,4 @@ def render(data_dir: Path = DATA_DIR) -> str:
 
 
 def write() -> Path:
-    PAGE.write_text(render(), encoding="utf-8")
-    return PAGE
+    return atomic_write_text(PAGE, render())

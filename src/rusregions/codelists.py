@@ -52,11 +52,14 @@ def foreign_key_problems(descriptor: dict, data_dir: Path, only: str | None = No
     by_name = {r["name"]: r for r in descriptor["resources"]}
     keys: dict[tuple, set] = {}
 
-    def values(resource: str, fields: tuple) -> set:
+    def values(resource: str, fields: tuple) -> set | None:
+        """The key values of a resource; None if it cannot be read (its own validation says why)."""
         if (resource, fields) not in keys:
-            path = Path(data_dir) / by_name[resource]["path"]
-            with open(path, newline="", encoding="utf-8") as fh:
-                keys[(resource, fields)] = {tuple(row.get(f, "") for f in fields) for row in csv.DictReader(fh)}
+            try:
+                with open(Path(data_dir) / by_name[resource]["path"], newline="", encoding="utf-8") as fh:
+                    keys[(resource, fields)] = {tuple(row.get(f, "") for f in fields) for row in csv.DictReader(fh)}
+            except (OSError, UnicodeDecodeError, csv.Error):
+                keys[(resource, fields)] = None
         return keys[(resource, fields)]
 
     problems = []
@@ -72,10 +75,10 @@ def foreign_key_problems(descriptor: dict, data_dir: Path, only: str | None = No
                                         f"foreign key refers to {ref['resource']!r}, which datapackage.json does not describe"))
                 continue
             known = values(ref["resource"], ref_fields)
-            path = Path(data_dir) / res["path"]
-            if not path.is_file():
-                continue  # the resource's own validation reports the missing file
-            with open(path, newline="", encoding="utf-8") as fh:
+            rows = values(res["name"], fields) if known is not None else None
+            if rows is None:
+                continue  # a file that cannot be read is reported by its own validation
+            with open(Path(data_dir) / res["path"], newline="", encoding="utf-8") as fh:
                 for rowno, row in enumerate(csv.DictReader(fh), start=2):
                     value = tuple(row.get(f, "") for f in fields)
                     if all(v == "" for v in value):

@@ -14,6 +14,7 @@ from pathlib import Path
 import nbformat
 
 from . import data
+from .fsutil import write_notebook
 from .version import ROOT
 
 TEMPLATE = ROOT / "chapters" / "templates" / "region_profile.ipynb"
@@ -69,17 +70,31 @@ def generate_one(region_id: str) -> Path:
 
     out = profile_path(region_id)
     out.parent.mkdir(parents=True, exist_ok=True)
-    nb = pm.execute_notebook(str(TEMPLATE), str(out), parameters={PARAMETER: region_id}, kernel_name=KERNEL,
+    # No output path: papermill would write the half-run notebook over the old profile; write it once, atomically.
+    nb = pm.execute_notebook(str(TEMPLATE), None, parameters={PARAMETER: region_id}, kernel_name=KERNEL,
                              cwd=str(out.parent), progress_bar=False, request_save_on_cell_execute=False)
-    nbformat.write(clean(nb), out)
+    nb.metadata.papermill["output_path"] = str(out)
+    write_notebook(clean(nb), out)
     return out
 
 
+def is_generated(path: Path) -> bool:
+    """True if `path` is a profile written by generate() (its papermill metadata names the template)."""
+    try:
+        nb = nbformat.read(path, as_version=4)
+    except Exception:  # not a notebook we can read: certainly not one we wrote
+        return False
+    return nb.metadata.get("papermill", {}).get("input_path") == _relative(TEMPLATE)
+
+
 def generate() -> list[Path]:
-    """(Re)write every profile; delete profiles of regions no longer in far_east_regions."""
+    """(Re)write every profile; delete generated profiles of regions no longer in far_east_regions.
+
+    Any other notebook in chapters/profiles/ is the user's, and is left alone.
+    """
     ids = region_ids()
     written = [generate_one(r) for r in ids]
     for stale in sorted(OUT_DIR.glob("*.ipynb")):
-        if stale.stem not in ids:
+        if stale.stem not in ids and is_generated(stale):
             stale.unlink()
     return written

@@ -13,16 +13,26 @@ from . import build, data
 from .version import ROOT, pdf_name, version
 
 DIST = ROOT / "dist"
-CHANGELOG = ROOT / "CHANGELOG.md"
 
 
 class ReleaseError(RuntimeError):
     pass
 
 
+SEMVER = re.compile(r"(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(-[0-9A-Za-z.-]+)?")
+
+
 def check_releasable(root: Path = ROOT) -> str:
     """The version to release, or ReleaseError saying why not."""
-    v = (root / "VERSION").read_text(encoding="utf-8").strip()
+    inside = subprocess.run(["git", "rev-parse", "--show-toplevel"], cwd=root, capture_output=True, text=True)
+    if inside.returncode or Path(inside.stdout.strip()).resolve() != root.resolve():
+        raise ReleaseError(f"{root} is not a git checkout; a release is built from a clean clone of the repository")
+    try:
+        v = (root / "VERSION").read_text(encoding="utf-8").strip()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ReleaseError(f"cannot read VERSION ({exc.__class__.__name__}); it must hold the version, e.g. 1.2.0")
+    if not SEMVER.fullmatch(v):
+        raise ReleaseError(f"VERSION holds {v[:40]!r}, not a semantic version (MAJOR.MINOR.PATCH, e.g. 1.2.0)")
     dirty = subprocess.run(["git", "status", "--porcelain"], cwd=root, capture_output=True, text=True).stdout
     if dirty.strip():
         raise ReleaseError("the working tree is not clean; commit or stash first:\n" + dirty.rstrip())
@@ -39,6 +49,8 @@ def _zip_dir(src: Path, dest: Path, prefix: str) -> None:
 
 
 def release() -> list[Path]:
+    """Write the artefacts under dist/ (and nothing else outside _build/); the CHANGELOG entry and
+    the tag are the maintainer's next step, printed by the command."""
     v = check_releasable()
     problems = data.validate_all()
     if problems:
@@ -53,13 +65,11 @@ def release() -> list[Path]:
     _zip_dir(data.DATA_DIR, out[2], f"russias-regions-{v}-data")
     sums = DIST / f"russias-regions-{v}-SHA256SUMS.txt"
     sums.write_text("".join(f"{hashlib.sha256(p.read_bytes()).hexdigest()}  {p.name}\n" for p in out))
-    _mark_released(v)
     return out + [sums]
 
 
-def _mark_released(v: str) -> None:
-    """Turn [Unreleased] into the released version (then commit and tag: git tag v<version>)."""
-    text = CHANGELOG.read_text(encoding="utf-8")
+def next_steps(v: str) -> str:
+    """What the maintainer does after a release: record it in CHANGELOG.md, commit, tag."""
     today = dt.date.today().isoformat()
-    CHANGELOG.write_text(text.replace("## [Unreleased]", f"## [Unreleased]\n\n## [{v}] - {today}", 1),
-                         encoding="utf-8")
+    return (f"next: in CHANGELOG.md add '## [{v}] - {today}' below '## [Unreleased]', commit, "
+            f"then `git tag v{v}`")

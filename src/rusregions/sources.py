@@ -96,9 +96,13 @@ def _page_starts(lines: list[str]) -> list[int | None]:
 @lru_cache(maxsize=None)
 def load_source(key: str) -> Source:
     path = sources_dir() / SOURCE_FILES[key]
-    if not path.exists():
-        raise SourceError(f"source file missing: {path} (restore it from git, or set RUSREGIONS_SOURCES)")
-    text = path.read_text(encoding="utf-8")
+    if not path.is_file():
+        what = "missing" if not path.exists() else "not a regular file"
+        raise SourceError(f"source file {what}: {path} (restore it from git, or set RUSREGIONS_SOURCES)")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise SourceError(f"source file {path} is not UTF-8 (byte {exc.start}); restore it from git") from None
     lines = text.split("\n")
     line_pages = _page_starts(lines) if key == "002" else [None] * len(lines)
     flat_parts: list[str] = []

@@ -10,7 +10,11 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def version() -> str:
-    return (ROOT / "VERSION").read_text(encoding="utf-8").strip()
+    """The VERSION file's text; "unknown" if it cannot be read (release checks it strictly)."""
+    try:
+        return (ROOT / "VERSION").read_text(encoding="utf-8").strip() or "unknown"
+    except (OSError, UnicodeDecodeError):
+        return "unknown"
 
 
 def git_commit() -> str:

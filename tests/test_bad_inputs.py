@@ -84,7 +84,7 @@ def test_the_real_data_passes(tmp_path):
 
 UNREADABLE = {
     "centre_region_models__windows_1252.csv":  # saved from a spreadsheet in Windows-1252: the en dash is 0x96
-        "centre_region_models.csv: line 2: byte 0x96 at offset 227 is not UTF-8; save the file as UTF-8",
+        "centre_region_models.csv: line 2: byte 0x96 at offset 226 is not UTF-8; save the file as UTF-8",
     "centre_region_models__unclosed_quote.csv":
         "centre_region_models.csv, row 3: malformed CSV: ',' expected after '\"' (is a quote left unclosed?); "
         "the rest was not read",
@@ -92,7 +92,7 @@ UNREADABLE = {
         "centre_region_models.csv: has a header but no rows; the resource needs at least one",
     "centre_region_models__empty.csv":
         "centre_region_models.csv: file is empty; expected the header ['model_id', 'model_label', 'period_start', "
-        "'period_end', 'dimension', 'description', 'examples', 'notes', 'source_id', 'section', 'page', 'quote', "
+        "'period_end', 'dimension', 'description', 'examples', 'note', 'source_id', 'section', 'page', 'quote', "
         "'cite_key'] and at least one row",
 }
 

@@ -6,7 +6,12 @@ from one source, the VERSION file, whether the book is built by the CLI or by
 """
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 from .version import build_stamp
+
+ITABLES_DIR = "itables"  # under the site's _static/
 
 
 def _stamp(app, config):
@@ -39,8 +44,44 @@ def _dedupe_scripts(app, pagename, templatename, context, doctree):
     context["script_files"] = kept
 
 
+def _itables_names() -> tuple[str, str]:
+    """The global promise and the ready event that ITables' offline tables wait for."""
+    from itables.javascript import _itables_ready_event, _itables_underscore_version
+
+    return _itables_underscore_version(), _itables_ready_event()
+
+
+def _itables_page(app, pagename, templatename, context, doctree):
+    """Pages with an interactive table load ITables' bundle from this site, never from the network."""
+    from .interactive import MARKER
+
+    if MARKER in context.get("body", ""):
+        app.add_js_file(f"{ITABLES_DIR}/loader.js", type="module")
+        app.add_css_file(f"{ITABLES_DIR}/dt_bundle.css")
+
+
+def _itables_files(app, exception):
+    """Copy ITables' DataTables bundle into _static/ with a loader that imports it relative to itself."""
+    if exception or app.builder.format != "html":
+        return
+    import itables
+
+    dest = Path(app.outdir) / "_static" / ITABLES_DIR
+    dest.mkdir(parents=True, exist_ok=True)
+    src = Path(itables.__file__).parent / "html"
+    for name in ("dt_bundle.js", "dt_bundle.css"):
+        shutil.copyfile(src / name, dest / name)
+    promise, event = _itables_names()
+    (dest / "loader.js").write_text(
+        "// Written by rusregions.sphinxext: the tables' library, served by this site.\n"
+        f'window.{promise} = import(new URL("dt_bundle.js", import.meta.url).href);\n'
+        f'window.{promise}.then(() => window.dispatchEvent(new Event("{event}")));\n', encoding="utf-8")
+
+
 def setup(app):
     app.connect("config-inited", _stamp)
     app.connect("html-page-context", _dedupe_scripts)
     app.connect("html-page-context", _footer)
+    app.connect("html-page-context", _itables_page)
+    app.connect("build-finished", _itables_files)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1"}

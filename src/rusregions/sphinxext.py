@@ -12,6 +12,7 @@ from pathlib import Path
 from .version import build_stamp
 
 ITABLES_DIR = "itables"  # under the site's _static/
+HTML_ONLY = {"data_catalogue": "Data catalogue"}  # appendices the PDF names and links to, without their body
 
 
 def _stamp(app, config):
@@ -78,10 +79,37 @@ def _itables_files(app, exception):
         f'window.{promise}.then(() => window.dispatchEvent(new Event("{event}")));\n', encoding="utf-8")
 
 
+def _html_only_in_pdf(app, doctree, docname):
+    """In the PDF an HTML-only appendix keeps its heading; its body becomes a sentence linking to the page."""
+    if app.builder.format != "latex":
+        return
+    from docutils import nodes
+    from sphinx import addnodes
+
+    for start in doctree.findall(addnodes.start_of_file):
+        if start.get("docname") not in HTML_ONLY:
+            continue
+        section = start.next_node(nodes.section)
+        if section is None:
+            continue
+        target = f'{start["docname"]}.html'
+        for child in list(section.children[1:]):
+            section.remove(child)
+        para = nodes.paragraph()
+        para += nodes.Text(f"The {HTML_ONLY[start['docname']].lower()} is an appendix of the HTML edition only: "
+                           "page ")
+        para += nodes.reference("", target, refuri=target)
+        para += nodes.Text(" of the report's website, beside this PDF (also in the release's HTML zip). "
+                           "It lists every data file with its fields, units, checksum and source notes, "
+                           "generated from data/datapackage.json.")
+        section += para
+
+
 def setup(app):
     app.connect("config-inited", _stamp)
     app.connect("html-page-context", _dedupe_scripts)
     app.connect("html-page-context", _footer)
-    app.connect("html-page-context", _itables_page)
+    app.connect("html-page-context", _itables_page, priority=400)  # before _dedupe_scripts copies the list
     app.connect("build-finished", _itables_files)
+    app.connect("doctree-resolved", _html_only_in_pdf)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1"}

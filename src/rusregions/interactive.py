@@ -32,7 +32,8 @@ class Table:
             display_logo_when_loading=False, showIndex=False, classes="display compact " + MARKER,
             paging=len(df) > 25, pageLength=25, lengthMenu=[10, 25, 50, 100],
             layout={"topStart": None, "topEnd": "search", "bottomStart": "info", "bottomEnd": "paging"},
-            language={"search": "Search this table:"}, autoWidth=False, allow_html=False)
+            language={"search": "Search this table:"}, autoWidth=False, allow_html=False,
+            text_in_header_can_be_selected=False)  # a click on a column title sorts
         return f'<div class="rusregions-table-scroll">{html}</div>'
 
     def _repr_markdown_(self) -> str:

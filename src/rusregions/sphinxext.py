@@ -34,6 +34,13 @@ def _footer(app, pagename, templatename, context, doctree):
         f'<a href="{pdf}">PDF of the report</a> · <a href="{catalogue}">data catalogue</a>')
 
 
+def _aria_roles(app, pagename, templatename, context, doctree):
+    """docutils marks bibliography entries doc-biblioentry (deprecated in DPUB-ARIA 1.1) inside role=list:
+    screen readers then find a list without items. They are list items."""
+    if "body" in context:
+        context["body"] = context["body"].replace('role="doc-biblioentry"', 'role="listitem"')
+
+
 def _dedupe_scripts(app, pagename, templatename, context, doctree):
     """sphinx-thebe adds its inline config script once per read phase; a second copy is a JS error."""
     seen, kept = set(), []
@@ -105,11 +112,49 @@ def _html_only_in_pdf(app, doctree, docname):
         section += para
 
 
+LINE_CHARS = 80  # about what one line of the PDF holds at the table font size
+
+
+def _latex_table_widths(app, doctree, docname):
+    """Wide tables wrap inside the PDF's text width instead of running off the page.
+
+    Sphinx sets long tables (over 30 rows) in `l` columns that never wrap; tabulary can overflow too.
+    For a table whose text would not fit on one line, give each column a width in proportion to its
+    content (Sphinx's `colwidths-given`): every column becomes a wrapping paragraph column.
+    """
+    if app.builder.format != "latex":
+        return
+    from docutils import nodes
+
+    for table in doctree.findall(nodes.table):
+        tgroup = next(table.findall(nodes.tgroup), None)
+        if tgroup is None:
+            continue
+        colspecs = [c for c in tgroup.children if isinstance(c, nodes.colspec)]
+        longest = [0] * len(colspecs)
+        word = [0] * len(colspecs)
+        for row in tgroup.findall(nodes.row):
+            for i, entry in enumerate(e for e in row.children if isinstance(e, nodes.entry)):
+                if i < len(colspecs):
+                    text = entry.astext()
+                    longest[i] = max(longest[i], len(text))
+                    word[i] = max([word[i]] + [len(w) for w in text.split()])
+        if sum(longest) <= LINE_CHARS:
+            continue
+        weights = [max(3, w, min(n, 40)) for n, w in zip(longest, word)]
+        for colspec, weight in zip(colspecs, weights):
+            colspec["colwidth"] = weight
+        if "colwidths-given" not in table["classes"]:
+            table["classes"].append("colwidths-given")
+
+
 def setup(app):
     app.connect("config-inited", _stamp)
     app.connect("html-page-context", _dedupe_scripts)
     app.connect("html-page-context", _footer)
+    app.connect("html-page-context", _aria_roles)
     app.connect("html-page-context", _itables_page, priority=400)  # before _dedupe_scripts copies the list
     app.connect("build-finished", _itables_files)
     app.connect("doctree-resolved", _html_only_in_pdf)
+    app.connect("doctree-resolved", _latex_table_widths)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1"}

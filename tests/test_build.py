@@ -140,3 +140,14 @@ def test_the_data_catalogue_is_named_and_linked_in_the_pdf_only(built_book):
     assert "sha256:" not in text  # the catalogue's body (checksums of every file) stays in the HTML
     html = (built_book["html"] / "data_catalogue.html").read_text(encoding="utf-8")
     assert "sha256:" in html
+
+
+def test_pdf_column_widths_keep_every_word_whole_and_fill_the_line():
+    from rusregions.sphinxext import CHAR_PT, PAD_PT, TEXT_PT, _column_weights
+
+    longest, word = [7, 300, 300, 12], [7, 14, 14, 12]  # "Yeltsin", two long texts, a number
+    weights = _column_weights(longest, word)
+    assert abs(sum(weights) - 1000) <= 2
+    for w, n in zip(weights, word):
+        assert w / 1000 * TEXT_PT >= n * CHAR_PT + PAD_PT - 0.5
+    assert weights[1] == weights[2] > weights[0]

@@ -1,4 +1,6 @@
-"""Sphinx extension: stamp version, git commit and build date on every page and the PDF title page.
+"""Sphinx extension: the stamp (version, git commit, build date) on every page and the PDF title page,
+and the reader's experience: interactive tables served by the site, accessible roles, HTML-only
+appendices, and PDF tables that wrap within the page.
 
 Loaded through book/_config.yml (sphinx.extra_extensions), so the stamp comes
 from one source, the VERSION file, whether the book is built by the CLI or by
@@ -115,6 +117,29 @@ def _html_only_in_pdf(app, doctree, docname):
 LINE_CHARS = 80  # about what one line of the PDF holds at the table font size
 
 
+CHAR_PT, PAD_PT, TEXT_PT = 6.0, 13.0, 420.0  # a wide character at the table font; cell padding; text width
+
+
+def _column_weights(longest: list[int], word: list[int]) -> list[int]:
+    """Column widths in thousandths of the line: in proportion to the content (long text wraps at 40
+    characters), but never narrower than the column's longest word plus the cell's padding."""
+    minimum = [(w * CHAR_PT + PAD_PT) / TEXT_PT for w in word]
+    if sum(minimum) >= 1:  # too many long words to fit: widths in proportion to them
+        return [max(1, round(1000 * m / sum(minimum))) for m in minimum]
+    share = [min(n, 40) + 3 for n in longest]
+    fixed: set[int] = set()
+    while True:  # columns below their minimum get it; the others share what is left
+        free = [i for i in range(len(share)) if i not in fixed]
+        room = 1 - sum(minimum[i] for i in fixed)
+        total = sum(share[i] for i in free) or 1
+        frac = {i: (minimum[i] if i in fixed else room * share[i] / total) for i in range(len(share))}
+        short = [i for i in free if frac[i] < minimum[i]]
+        if not short:
+            break
+        fixed.update(short)
+    return [max(1, round(1000 * frac[i])) for i in range(len(share))]
+
+
 def _latex_table_widths(app, doctree, docname):
     """Wide tables wrap inside the PDF's text width instead of running off the page.
 
@@ -141,7 +166,7 @@ def _latex_table_widths(app, doctree, docname):
                     word[i] = max([word[i]] + [len(w) for w in text.split()])
         if sum(longest) <= LINE_CHARS:
             continue
-        weights = [max(3, w, min(n, 40)) for n, w in zip(longest, word)]
+        weights = _column_weights(longest, word)
         for colspec, weight in zip(colspecs, weights):
             colspec["colwidth"] = weight
         if "colwidths-given" not in table["classes"]:

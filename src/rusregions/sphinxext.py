@@ -117,7 +117,8 @@ def _html_only_in_pdf(app, doctree, docname):
 LINE_CHARS = 80  # about what one line of the PDF holds at the table font size
 
 
-CHAR_PT, PAD_PT, TEXT_PT = 6.0, 13.0, 420.0  # a wide character at the table font; cell padding; text width
+# A wide character at the table font; a cell's padding (twice the 4pt tabcolsep set in book/_config.yml); text width.
+CHAR_PT, PAD_PT, TEXT_PT = 6.0, 9.0, 420.0
 
 
 def _column_weights(longest: list[int], word: list[int]) -> list[int]:

@@ -151,3 +151,11 @@ def test_pdf_column_widths_keep_every_word_whole_and_fill_the_line():
     for w, n in zip(weights, word):
         assert w / 1000 * TEXT_PT >= n * CHAR_PT + PAD_PT - 0.5
     assert weights[1] == weights[2] > weights[0]
+
+
+def test_changelog_page_shows_the_data_diff_against_the_previous_release(built_book):
+    from rusregions import diff
+
+    version, changes = diff.against_previous_release()
+    html = (built_book["html"] / "changelog.html").read_text(encoding="utf-8")
+    assert f"Compared with release {version}: {changes.summary()}" in html

@@ -17,7 +17,7 @@ import pandas as pd
 from matplotlib.patches import PathPatch
 from matplotlib.path import Path as MplPath
 from shapely import wkt
-from shapely.geometry import MultiPolygon, Polygon
+from shapely.geometry import MultiPolygon
 
 from . import data
 

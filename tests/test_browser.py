@@ -1,5 +1,6 @@
 """The HTML as a reader meets it, in real headless Chromium (Debian's package)."""
 import functools
+import re
 import http.server
 import threading
 from pathlib import Path
@@ -69,3 +70,106 @@ def test_page_loads_cleanly(browser, site, page_path):
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SHOTS / f"{page_path.replace('/', '__')}.png"), full_page=False)
     page.close()
+
+
+# --- accessibility, phones, interactive tables ------------------------------------------------
+
+PHONE = {"width": 390, "height": 844}
+
+
+@pytest.mark.parametrize("width", [1280, PHONE["width"]])
+@pytest.mark.parametrize("page_path", toc_pages())
+def test_page_has_no_accessibility_violation(browser, site, page_path, width):
+    """axe-core (as shipped by axe-playwright-python), every rule, every impact level."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    page.goto(urljoin(site, f"{page_path}.html"), wait_until="networkidle")
+    violations = Axe().run(page).response["violations"]
+    page.close()
+    found = [f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
+             for v in violations]
+    assert found == []
+
+
+# Text that is cut off on a phone: wider than its own box (no wrapping) or than the screen, outside any box that
+# scrolls sideways on purpose (wide tables, code).
+_CLIPPED_JS = """() => {
+  const vw = document.documentElement.clientWidth;
+  const scrolls = el => { for (let e = el; e; e = e.parentElement) {
+      const o = getComputedStyle(e).overflowX; if ((o === 'auto' || o === 'scroll') && e.clientWidth < vw) return true; }
+    return false; };
+  const out = [];
+  const sel = ['h1', 'h2', 'h3', 'h4', 'p', 'li', 'figcaption', 'caption'].map(t => 'article ' + t).join(', ');
+  for (const el of document.querySelectorAll(sel)) {
+    const r = el.getBoundingClientRect();
+    if (r.width === 0 || scrolls(el)) continue;
+    if (el.scrollWidth > el.clientWidth + 1 || r.right > vw + 1)
+      out.push(el.tagName + ': ' + el.innerText.slice(0, 60));
+  }
+  return {pageWidth: document.documentElement.scrollWidth, viewport: vw, clipped: out};
+}"""
+
+
+@pytest.mark.parametrize("page_path", toc_pages())
+def test_on_a_phone_no_text_is_clipped_and_the_page_does_not_scroll_sideways(browser, site, page_path):
+    page = browser.new_page(viewport=PHONE, device_scale_factor=2, is_mobile=True, has_touch=True)
+    page.goto(urljoin(site, f"{page_path}.html"), wait_until="networkidle")
+    found = page.evaluate(_CLIPPED_JS)
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"phone__{page_path.replace('/', '__')}.png"), full_page=False)
+    page.close()
+    assert found["clipped"] == []
+    assert found["pageWidth"] <= found["viewport"]
+
+
+def test_the_index_chapter_title_wraps_whole_on_a_phone(browser, site):
+    page = browser.new_page(viewport=PHONE, is_mobile=True)
+    page.goto(urljoin(site, "chapters/01_index_tables.html"), wait_until="networkidle")
+    h1 = page.locator("main h1:visible").first
+    box = h1.bounding_box()
+    assert "internationalization" in h1.inner_text()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"]
+    assert page.evaluate("h => h.scrollWidth <= h.clientWidth", h1.element_handle())
+    page.close()
+
+
+def test_interactive_table_sorts_and_searches_with_nothing_from_outside(browser, site):
+    """The data catalogue's overview table (rusregions.interactive): ITables served by the site itself."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    outside = []
+    page.on("request", lambda r: outside.append(r.url) if not r.url.startswith(site) and
+            not r.url.startswith(("data:", "blob:")) else None)
+    page.goto(urljoin(site, "data_catalogue.html"), wait_until="networkidle")
+    table = page.locator("table.dataTable")
+    table.wait_for(timeout=15000)
+    n_resources = page.evaluate("() => document.querySelectorAll('main section > h2').length")
+    rows = table.locator("tbody tr")
+    assert rows.count() == min(n_resources, 25)  # 25 rows a page
+    page.locator(".dt-search input").fill("crosswalk")
+    page.wait_for_timeout(300)
+    assert rows.count() == 1 and "boundaries_crosswalk" in rows.first.inner_text()
+    page.locator(".dt-search input").fill("")
+    table.locator("thead th").nth(2).click()  # the column "rows": ascending
+    page.wait_for_timeout(300)
+    assert table.locator("thead th").nth(2).inner_text().strip() == "rows"
+    counts = [int(t) for t in table.locator("tbody tr td:nth-child(3)").all_inner_texts()]
+    assert counts == sorted(counts) and len(counts) > 1
+    page.close()
+    assert outside == []
+
+
+def test_every_image_has_a_sentence_for_alt_text(browser, site):
+    """Alt text says what a figure shows, as a sentence; a file name or an empty alt tells a blind reader nothing."""
+    bad = []
+    page = browser.new_page()
+    for page_path in toc_pages():
+        page.goto(urljoin(site, f"{page_path}.html"), wait_until="load")
+        for alt, src in page.evaluate(
+                "() => Array.from(document.querySelectorAll('main img')).map(i => [i.getAttribute('alt'), i.src])"):
+            alt = (alt or "").strip()
+            file_like = re.search(r"\.(png|jpe?g|svg|gif)\b|[/\\\\]|^_|^[\w-]+$", alt)
+            if len(alt.split()) < 4 or file_like or not alt[0].isupper() or alt[-1] not in ".!?":
+                bad.append(f"{page_path}: {src.rsplit('/', 1)[-1]} alt={alt!r}")
+    page.close()
+    assert bad == []

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pandas as pd
+
 from .data import DATA_DIR, read_descriptor
 from .fsutil import atomic_write_text
 from .units import UNITS
@@ -15,9 +17,41 @@ def _cell(text) -> str:
     return str(text).replace("|", "\\|").replace("\n", " ")
 
 
+# The page is a MyST notebook: its overview table is built when the book is, sortable and searchable.
+FRONT_MATTER = """---
+file_format: mystnb
+kernelspec:
+  name: rusregions
+  display_name: Python (rusregions)
+mystnb:
+  execution_mode: force  # computed from data/ at every build: a cached output could be stale
+---
+"""
+OVERVIEW_CELL = """```{code-cell} ipython3
+:tags: [remove-input]
+
+from rusregions import catalogue, interactive
+
+interactive.table(catalogue.overview(), caption="Every data file of the report: search by word, sort by column.")
+```
+"""
+
+
+def overview(data_dir: Path = DATA_DIR) -> pd.DataFrame:
+    """One row per resource: name, title, rows, fields and source documents."""
+    rows = []
+    for res in read_descriptor(data_dir)["resources"]:
+        n = len(pd.read_csv(Path(data_dir) / res["path"], dtype=str, keep_default_na=False))
+        rows.append({"resource": res["name"], "title": res["title"], "rows": n,
+                     "fields": len(res["schema"]["fields"]),
+                     "sources": "; ".join(src["title"] for src in res.get("sources", []))})
+    return pd.DataFrame(rows)
+
+
 def render(data_dir: Path = DATA_DIR) -> str:
     dp = read_descriptor(data_dir)
     lines = [
+        FRONT_MATTER,
         "# Data catalogue",
         "",
         "Every figure in this report is computed from the files listed here. Each is a tidy CSV in `data/`,",
@@ -30,6 +64,9 @@ def render(data_dir: Path = DATA_DIR) -> str:
         + ", ".join(sorted({f.get('unit') for r in dp['resources'] for f in r['schema']['fields'] if f.get('unit')}))
         + ".",
         "",
+        "This appendix is part of the HTML edition only: the PDF names it and links here.",
+        "",
+        OVERVIEW_CELL,
     ]
     for res in dp["resources"]:
         lines += [f"## `{res['name']}`: {res['title']}", "", res["description"], ""]

@@ -156,6 +156,21 @@ def cmd_release(args) -> int:
     return 0
 
 
+def cmd_diff(args) -> int:
+    from . import diff
+
+    try:
+        d = diff.compare(args.old, args.new)
+    except diff.DiffError as exc:
+        print(f"diff failed: {exc}", file=sys.stderr)
+        return 1
+    if args.csv:
+        d.values.to_csv(sys.stdout, index=False)
+    else:
+        print(diff.to_markdown(d, args.old, args.new))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m rusregions",
                                      description="Russia's Regions report series: data, analysis and build tools.")
@@ -195,6 +210,12 @@ def main(argv: list[str] | None = None) -> int:
 
     p = sub.add_parser("release", help="build from a clean tree and write dist/ (PDF, HTML zip, data, checksums)")
     p.set_defaults(func=cmd_release)
+
+    p = sub.add_parser("diff", help="list every published value added, removed or changed between two editions")
+    p.add_argument("old", help="git revision, release:X.Y.Z (found via CHANGELOG.md) or WORKTREE (data/ now)")
+    p.add_argument("new", help="as OLD")
+    p.add_argument("--csv", action="store_true", help="print the value changes as CSV")
+    p.set_defaults(func=cmd_diff)
 
     args, extra = parser.parse_known_args(argv)
     if extra and args.command != "test":

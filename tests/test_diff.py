@@ -78,7 +78,7 @@ def test_every_added_removed_and_changed_value_is_listed(edited_clone):
         ["table_4_1", "region_id=sakha_republic, indicator=students, measure=per_capita", "value",
          "changed", "0.9", "1.9"]]
     gone = values[values.change == "removed"]
-    assert set(gone.key) == {key} and set(gone.field) == {"region", "year", "value", "printed"}
+    assert set(gone.key) == {key} and set(gone.field) == {"region_as_printed", "year", "value", "printed"}
     added = values[values.change == "added"]
     assert set(added.key) == {"region_id=moscow_city"}
     assert dict(zip(added.field, added.new))["label"] == "Moscow"

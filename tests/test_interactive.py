@@ -7,7 +7,7 @@ from rusregions import data, interactive
 
 
 def test_html_is_an_itables_table_that_loads_nothing_itself():
-    table = data.load("table_4_1")[["region", "indicator", "measure", "value"]]
+    table = data.load("table_4_1")[["region_as_printed", "indicator", "measure", "value"]]
     html = interactive.table(table, caption="Table 4.1 cells.")._repr_html_()
     assert interactive.MARKER in html  # rusregions.sphinxext then loads the bundle from _static
     assert "new ITable(" in html
@@ -16,7 +16,7 @@ def test_html_is_an_itables_table_that_loads_nothing_itself():
 
 
 def test_markdown_for_the_pdf_has_every_row_and_the_caption():
-    table = data.load("table_4_1")[["region", "indicator", "measure", "value"]]
+    table = data.load("table_4_1")[["region_as_printed", "indicator", "measure", "value"]]
     md = interactive.table(table, caption="Table 4.1 cells.")._repr_markdown_()
     body = [line for line in md.splitlines() if line.startswith("| ") and "---" not in line][1:]
     assert len(body) == len(table) == 90

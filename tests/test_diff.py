@@ -83,3 +83,15 @@ def test_every_added_removed_and_changed_value_is_listed(edited_clone):
     assert set(added.key) == {"region_id=moscow_city"}
     assert dict(zip(added.field, added.new))["label"] == "Moscow"
     assert not values.field.isin(diff.PROVENANCE).any()
+
+
+def test_renamed_columns_and_region_ids_are_read_in_the_new_terms():
+    """0.1.0 said `region`, `notes`, `scope` and `republic_of_bashkortostan`; 0.2.0 renamed them. A rename
+    is not a published value that changed, so the only value change listed is a real one (Hokkaido's year)."""
+    from rusregions import diff
+
+    d = diff.compare("release:0.1.0", diff.WORKTREE)
+    assert d.fields_added == [] and d.fields_removed == []
+    assert list(d.values.itertuples(index=False, name=None)) == [
+        ("regional_partners", "region_id=sakhalin_oblast, partner=hokkaido_prefecture, "
+         "relation=friendship_economic_cooperation_agreement", "year", "changed", "2013", "")]

@@ -5,8 +5,8 @@ data/ now. Files are read with `git show REV:data/...`, so nothing is checked ou
 matched by each resource's primary key. A resource new or gone
 as a whole is listed by name and row count, not value by value. Provenance columns (the source document, section,
 page, quote and cite key) say where a value comes from, not what it is: a change there is not a
-change of a published value, so they are left out (the column `seed` of 0.1.0 is today's
-`source_id`). The editors' remarks (note, notes, erratum) are not published values either:
+change of a published value, so they are left out. Renamed columns (`x-formerly` in the new
+descriptor) and region ids (`former_ids` in the regions codelist) are read in the new terms. The editors' remarks (note, notes, erratum) are not published values either:
 their changes are counted, not listed.
 
 Releases are found without tags, which not every clone carries: release X.Y.Z is the commit
@@ -197,9 +197,34 @@ def _tuple(k) -> tuple:
     return k if isinstance(k, tuple) else (k,)
 
 
+def _in_new_terms(old: dict, new: dict) -> dict:
+    """The old edition with its columns and region ids renamed as the new edition names them.
+
+    A field that was renamed says so in the new descriptor (`x-formerly`), and a region whose id
+    changed lists its earlier ids in the regions codelist (`former_ids`): a rename is not a change
+    of a published value.
+    """
+    ids = {}
+    if "regions" in new and "former_ids" in new["regions"][1].columns:
+        for rid, former in zip(new["regions"][1]["region_id"], new["regions"][1]["former_ids"]):
+            ids.update({f.strip(): rid for f in former.split(";") if f.strip()})
+    out = {}
+    for name, (res, df) in old.items():
+        if name in new:
+            renames = {old_name: f["name"] for f in new[name][0]["schema"]["fields"]
+                       for old_name in f.get("x-formerly", []) if old_name in df.columns}
+            df = df.rename(columns=renames)
+            for col in ("region_id", "federal_district_id"):
+                if col in df.columns:
+                    df[col] = df[col].map(lambda v: ids.get(v, v))
+        out[name] = (res, df)
+    return out
+
+
 def compare(old_rev: str, new_rev: str) -> EditionDiff:
     """Every published value added, removed or changed from edition OLD to edition NEW."""
     old, new = read_package(old_rev), read_package(new_rev)
+    old = _in_new_terms(old, new)
     rows, fields_added, fields_removed, remarks = [], [], [], 0
     for name in [n for n in new if n in old]:
         r, fa, fr, rm = compare_resource(name, old[name], new[name])

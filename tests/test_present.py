@@ -146,3 +146,10 @@ def test_long_form():
     out = figures.long_form(wide, "row", "column", "value")
     assert json.loads(out.to_json(orient="records")) == [{"row": "a", "column": "x", "value": 1},
                                                           {"row": "b", "column": "x", "value": 2}]
+
+
+def test_count_word():
+    from rusregions.present import count_word
+    assert count_word(2, capital=True) == "Two"
+    assert count_word(0) == "no"
+    assert count_word(12) == "twelve" and count_word(13) == "13" and count_word(1500) == "1,500"

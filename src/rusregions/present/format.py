@@ -111,3 +111,13 @@ def listing(items: Iterable[str]) -> str:
     if len(items) <= 1:
         return "".join(items)
     return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+_WORDS = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
+
+
+def count_word(n: int, capital: bool = False) -> str:
+    """A count as a sentence writes it: words up to twelve, digits above ('Two checks fail', '14 checks')."""
+    n = int(n)
+    text = _WORDS[n] if 0 <= n < len(_WORDS) else f"{n:,}"
+    return text[:1].upper() + text[1:] if capital else text

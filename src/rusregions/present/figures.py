@@ -9,6 +9,7 @@ run, and the caption and its download cannot drift apart.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 import matplotlib.pyplot as plt
@@ -103,3 +104,24 @@ def long_form(frame: pd.DataFrame, index_name: str, columns_name: str, value_nam
     """A wide frame (as plotted) in tidy form for its CSV: one row per plotted value."""
     out = frame.rename_axis(index=index_name, columns=columns_name).stack().rename(value_name).reset_index()
     return out
+
+
+@dataclass
+class Figure:
+    """A drawn figure waiting to be shown: what `show` needs, as one value a function can return."""
+    fig: object
+    name: str
+    data: pd.DataFrame
+    alt: str
+    caption: str
+
+
+def show_all(items) -> None:
+    """Display each item in order: a Figure through `show`, None skipped, anything else as it is."""
+    for item in items:
+        if item is None:
+            continue
+        if isinstance(item, Figure):
+            show(item.fig, item.name, item.data, alt=item.alt, caption=item.caption)
+        else:
+            display(item)

@@ -72,6 +72,7 @@ def test_quantity(args, expected):
     ({"period_start": 2014.0, "period_end": 2014.0}, "2014"),
     ({"period_start": 2014, "period_end": None}, "2014–"),
     ({"year": 2013.0}, "2013"),
+    ({"period_start": None, "period_end": 2025.0}, "to 2025"),
     ({"year": None}, "not stated"),
     ({"date_start": "2014-03-16", "date_end": None}, "2014-03-16"),
     ({"year": 2014, "date_start": "2014-03-16", "date_end": "2014-03-17"}, "2014 (2014-03-16 to 2014-03-17)"),

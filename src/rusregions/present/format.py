@@ -72,7 +72,8 @@ def when(row: Mapping) -> str:
     """Year, period or dates of a data row; 'not stated' where the source gives none.
 
     Reads whichever of these columns the row has: period_text (the source's own wording wins), period_start and
-    period_end (an open end prints as '2014–'), year, date_start and date_end.
+    period_end (an open end prints as '2014–', an
+    unknown start as 'to 2025'), year, date_start and date_end.
     """
     get = row.get if hasattr(row, "get") else (lambda k, d=None: getattr(row, k, d))
     parts = []
@@ -82,6 +83,8 @@ def when(row: Mapping) -> str:
     elif not _missing(start):
         same = not _missing(end) and _year(end) == _year(start)
         parts.append(_year(start) if same else f"{_year(start)}–{'' if _missing(end) else _year(end)}")
+    elif not _missing(end):
+        parts.append(f"to {_year(end)}")
     elif not _missing(year):
         parts.append(_year(year))
     d0, d1 = get("date_start"), get("date_end")

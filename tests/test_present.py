@@ -154,3 +154,10 @@ def test_count_word():
     assert count_word(2, capital=True) == "Two"
     assert count_word(0) == "no"
     assert count_word(12) == "twelve" and count_word(13) == "13" and count_word(1500) == "1,500"
+
+
+def test_cite_checks_the_bibliography():
+    from rusregions.present.citations import cite
+    assert cite("pietrasiak2018") == "{cite:p}`pietrasiak2018`"
+    with pytest.raises(KeyError, match="cite key 'nobody2099' is not in book/references.bib"):
+        cite("nobody2099")

@@ -161,3 +161,11 @@ def test_cite_checks_the_bibliography():
     assert cite("pietrasiak2018") == "{cite:p}`pietrasiak2018`"
     with pytest.raises(KeyError, match="cite key 'nobody2099' is not in book/references.bib"):
         cite("nobody2099")
+
+
+def test_money_puts_the_currency_first():
+    from rusregions.present import money
+    assert money(245, "ecu_thousand") == "ECU 245 thousand"
+    assert money(1.5, "usd_billion") == "USD 1.5 billion"
+    assert money(12.5, "percent") == "12.5%"
+    assert money(None, "nok_million") == ""

@@ -3,6 +3,6 @@
 `format` turns data values into text for tables and sentences; `figures` draws the recurring chart kinds in the
 house style and shows each as a numbered book figure with its data as a CSV download.
 """
-from .format import UNIT_TEXT, count_word, country, listing, num, pretty, quantity, when
+from .format import UNIT_TEXT, count_word, country, listing, money, num, pretty, quantity, when
 
-__all__ = ["UNIT_TEXT", "count_word", "country", "listing", "num", "pretty", "quantity", "when"]
+__all__ = ["UNIT_TEXT", "count_word", "country", "listing", "money", "num", "pretty", "quantity", "when"]

@@ -124,3 +124,18 @@ def count_word(n: int, capital: bool = False) -> str:
     n = int(n)
     text = _WORDS[n] if 0 <= n < len(_WORDS) else f"{n:,}"
     return text[:1].upper() + text[1:] if capital else text
+
+
+CURRENCIES = ("USD", "RUB", "ECU", "NOK")
+
+
+def money(value, unit) -> str:
+    """A sum with its currency first, as prose writes it: 'ECU 245 thousand', 'USD 1.5 billion'; other units
+    as `quantity` writes them ('40%')."""
+    if _missing(value):
+        return ""
+    text = unit_text(unit)
+    cur, _, scale = text.partition(" ")
+    if cur not in CURRENCIES:
+        return quantity(value, unit)
+    return f"{cur} {num(value)} {scale}".strip()

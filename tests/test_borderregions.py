@@ -6,7 +6,7 @@ from rusregions import borderregions, data
 
 def _evidence():
     districts = data.load("agreements_by_federal_district")
-    far = districts.set_index("district_id").loc["far_eastern_federal_district"]
+    far = districts.set_index("region_id").loc["far_eastern_federal_district"]
     return borderregions.Evidence(data.load("interview_findings"),
                                   data.load("activity_conditions").set_index("condition_id"),
                                   data.load("border_functions"), far, len(districts))

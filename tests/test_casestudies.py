@@ -9,7 +9,7 @@ def test_indicators_track_every_row_shown():
     ind = casestudies.Indicators()
     assert ind.v("sakhalin_oblast.gross_regional_product") == 647.8
     ind.table("sakhalin_oblast", ["forest_cover"], "caption")
-    shown = set(ind.rows[(ind.rows.region == "sakhalin_oblast") & (ind.rows.indicator == "forest_cover")].id)
+    shown = set(ind.rows[(ind.rows.region_id == "sakhalin_oblast") & (ind.rows.indicator == "forest_cover")].id)
     assert shown and shown <= ind.shown
     assert "sakhalin_oblast.gross_regional_product" in ind.shown
     rest = ind.rest_table("the rest")

@@ -26,5 +26,5 @@ def test_a_new_dated_row_appears_under_its_data_name():
 def test_value_insists_on_one_row():
     fe = fareast.Indicators(data.load("far_east_indicators"))
     assert fe.value("territory_area") == 6215900
-    with pytest.raises(LookupError, match=r"far_east_indicators: 0 rows for 'no_such', 'far_east_federal_district'"):
+    with pytest.raises(LookupError, match=r"far_east_indicators: 0 rows for 'no_such', 'far_eastern_federal_district'"):
         fe.value("no_such")

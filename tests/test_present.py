@@ -67,7 +67,7 @@ def test_quantity(args, expected):
 
 
 @pytest.mark.parametrize("row, expected", [
-    ({"period_text": "mid-1990s", "period_start": 1994}, "mid-1990s"),
+    ({"period_as_printed": "mid-1990s", "period_start": 1994}, "mid-1990s"),
     ({"period_start": 2005, "period_end": 2009}, "2005–2009"),
     ({"period_start": 2014.0, "period_end": 2014.0}, "2014"),
     ({"period_start": 2014, "period_end": None}, "2014–"),

@@ -54,7 +54,7 @@ class Indicators:
 
     def table(self, region: str, indicators: list[str], caption: str):
         """The region's rows of these indicators (in this order, then by year), as published and corrected."""
-        sel = self.rows[(self.rows.region == region) & self.rows.indicator.isin(indicators)].copy()
+        sel = self.rows[(self.rows.region_id == region) & self.rows.indicator.isin(indicators)].copy()
         sel["order"] = sel.indicator.map({k: i for i, k in enumerate(indicators)})
         sel = sel.sort_values(["order", "year"])
         self.shown |= set(sel.id)
@@ -62,7 +62,7 @@ class Indicators:
 
     def not_shown(self, region: str | None = None) -> pd.DataFrame:
         rows = self.rows[~self.rows.id.isin(self.shown)]
-        return rows if region is None else rows[rows.region == region]
+        return rows if region is None else rows[rows.region_id == region]
 
     def rest_table(self, caption: str):
         """Every row no other table has shown (None when there is none): nothing in the data is left out."""
@@ -134,7 +134,7 @@ def ties(dip: pd.DataFrame, twins: pd.DataFrame, partners: pd.DataFrame, tp: pd.
     """Country x kind-of-tie counts of every named foreign tie, countries with most kinds first."""
     tie = []
     for r in dip[~dip.country_or_body.isin(BODIES)].itertuples():
-        region = "Khabarovsk" if r.region == "khabarovsk_krai" else "Primorsky"
+        region = "Khabarovsk" if r.region_id == "khabarovsk_krai" else "Primorsky"
         if r.kind == "visit":
             kind = "Primorsky: visit 2014"
         elif r.mission_type in ("honorary_consulate", "consulate_honorary_consul"):
@@ -145,11 +145,11 @@ def ties(dip: pd.DataFrame, twins: pd.DataFrame, partners: pd.DataFrame, tp: pd.
     tie += [(r.partner_country, f"{r.city.capitalize()}: twin city") for r in twins.itertuples()]
     tie += [(r.partner_country, "Primorsky: partner province")
             for r in partners[partners.relation == "partner_province"].itertuples()]
-    tie += [(r.partner, "Khabarovsk: trade partner") for r in tp[tp.region == "khabarovsk_krai"].itertuples()]
+    tie += [(r.partner, "Khabarovsk: trade partner") for r in tp[tp.region_id == "khabarovsk_krai"].itertuples()]
     tie += [(r.partner_country, "Sakhalin: named partner")
-            for r in partners[(partners.region == "sakhalin_oblast") & partners.partner_country.notna()].itertuples()]
+            for r in partners[(partners.region_id == "sakhalin_oblast") & partners.partner_country.notna()].itertuples()]
     tie += [(r.partner, "Sakhalin: named partner")
-            for r in tp[(tp.region == "sakhalin_oblast") & (tp.flow == "total_trade")].itertuples()]
+            for r in tp[(tp.region_id == "sakhalin_oblast") & (tp.flow == "total_trade")].itertuples()]
     frame = pd.DataFrame(tie, columns=["country", "tie"])
     unknown = set(frame.tie) - set(TIE_KINDS)
     if unknown:

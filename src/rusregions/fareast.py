@@ -6,8 +6,8 @@ import pandas as pd
 from .present.format import quantity, when
 from .tables import md_table
 
-FE = "far_east_federal_district"
-SCOPE = {"far_east_federal_district": "Far East", "russia": "Russia", "asia_pacific": "Asia-Pacific",
+FE = "far_eastern_federal_district"
+SCOPE = {"far_eastern_federal_district": "Far East", "russia": "Russia", "asia_pacific": "Asia-Pacific",
          "far_east_and_transbaikal": "Far East and Trans-Baikal", "siberia_and_far_east": "Siberia and Far East",
          "far_east_border_regions": "Far East border regions", "khabarovsk_krai": "Khabarovsk Krai",
          "amur_oblast": "Amur Oblast", "primorsky_krai": "Primorsky Krai"}
@@ -23,13 +23,13 @@ class Indicators:
     def rows(self, indicators: list[str], scope: str | None = FE) -> pd.DataFrame:
         """Rows of these indicators (for one territory, or all with scope=None), in the order given."""
         ind = self.ind
-        sel = ind[ind.indicator.isin(indicators) & ((ind.scope == scope) if scope else True)].copy()
+        sel = ind[ind.indicator.isin(indicators) & ((ind.region_id == scope) if scope else True)].copy()
         sel["order"] = sel.indicator.map({k: i for i, k in enumerate(indicators)})
         return sel.sort_values(["order", "period_start"], na_position="first")
 
     def value(self, indicator: str, scope: str = FE, year=None) -> float:
         """The one value of an indicator for a territory (and year); anything but one row is an error."""
-        sel = self.ind[(self.ind.indicator == indicator) & (self.ind.scope == scope)]
+        sel = self.ind[(self.ind.indicator == indicator) & (self.ind.region_id == scope)]
         if year is not None:
             sel = sel[sel.period_start == year]
         if len(sel) != 1:
@@ -39,7 +39,7 @@ class Indicators:
     @staticmethod
     def table(sel: pd.DataFrame, caption: str):
         return md_table(pd.DataFrame({
-            "indicator": sel.label, "territory": sel.scope.map(lambda s: SCOPE.get(s, s)),
+            "indicator": sel.label, "territory": sel.region_id.map(lambda s: SCOPE.get(s, s)),
             "period": [when(r) for r in sel.itertuples()],
             "published": [quantity(r.value, r.unit, r.value_high, r.qualifier) for r in sel.itertuples()]}),
             caption=caption)

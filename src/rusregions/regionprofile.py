@@ -67,8 +67,8 @@ class Profile:
         self.name = self.label[region_id]
         self.n = len(self.regions)
         case = {name: data.load(name) for name in CASE_FILES}
-        self.mine = {name: df[df["region"] == region_id].reset_index(drop=True) for name, df in case.items()}
-        self.case_regions = [r for r in self.regions.index if any((df["region"] == r).any() for df in case.values())]
+        self.mine = {name: df[df["region_id"] == region_id].reset_index(drop=True) for name, df in case.items()}
+        self.case_regions = [r for r in self.regions.index if any((df["region_id"] == r).any() for df in case.values())]
         self.table = data.load("table_4_1")
         self.claims = data.load("index_claims")
         self.leagues = data.load("region_leagues")
@@ -89,7 +89,7 @@ class Profile:
             "far_east_tile_grid": int(self.id in self.grid.index),
             **{name: len(df) for name, df in self.mine.items()},
             "region_leagues": (self.leagues["region_id"] == self.id).sum(),
-            "far_east_indicators": (self.fe["scope"] == self.id).sum(),
+            "far_east_indicators": (self.fe["region_id"] == self.id).sum(),
         }
         glance = pd.DataFrame([{"data file": f"`{name}.csv`", "contents": data.describe(name)["title"],
                                 "rows": int(n)} for name, n in counts.items()])
@@ -423,8 +423,8 @@ class Profile:
 
     def other_figures(self) -> list:
         fe = self.fe
-        df = fe[fe["scope"] == self.id].reset_index(drop=True)
-        district = (fe["scope"] == "far_east_federal_district").sum()
+        df = fe[fe["region_id"] == self.id].reset_index(drop=True)
+        district = (fe["region_id"] == "far_eastern_federal_district").sum()
         if df.empty:
             return [Markdown(f"The sources give no other figure for {self.name} alone; {district} of the chapter's "
                              "Far East statistics refer to the Federal District as a whole.")]

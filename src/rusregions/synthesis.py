@@ -20,7 +20,9 @@ def row_bins(years: list[int], bins: list[tuple]) -> list[str]:
 def source_frames() -> tuple[dict[str, pd.DataFrame], list[str]]:
     """Every resource whose rows come from a source (column source_id), and the names of the others."""
     frames = {name: data.load(name) for name in data.resource_names()}
-    own = sorted(n for n, df in frames.items() if "source_id" not in df.columns)  # the report's own tables
+    # Left out: the report's own tables (no source_id), the codelists and the claims ledger (it records the prose).
+    own = sorted(n for n, df in frames.items() if "source_id" not in df.columns
+                 or df.attrs["resource"]["path"].startswith("codelists/") or n == "claims")
     return {n: df for n, df in frames.items() if n not in own}, own
 
 

@@ -25,7 +25,7 @@ def district_bars(ax, d: pd.DataFrame, *, horizontal: bool = False, legend_loc: 
                   fontsize: float = 8):
     """Agreements per region by district (rows of agreements_by_federal_district, in plotting order): the Far
     Eastern district highlighted, districts the source says a capital 'boosts' hatched, values printed."""
-    colours = [FE_COLOUR if i == FE_DISTRICT else OTHER_COLOUR for i in d.district_id]
+    colours = [FE_COLOUR if i == FE_DISTRICT else OTHER_COLOUR for i in d.region_id]
     labels = [district_label(x) for x in d.label_as_printed]
     if horizontal:
         bars = ax.barh(labels, d.value, color=colours, height=0.6)
@@ -81,7 +81,7 @@ def national_and_per_region(total: pd.Series, bt: pd.DataFrame, d: pd.DataFrame)
     plotted = pd.concat([
         pd.DataFrame({"panel": "national total", "group": "all regions", "value": [total.value]}),
         pd.DataFrame({"panel": "by type of subject", "group": bt.region_type, "value": bt.value_used}),
-        pd.DataFrame({"panel": "by federal district", "group": d.district_id, "value": d.value})], ignore_index=True)
+        pd.DataFrame({"panel": "by federal district", "group": d.region_id, "value": d.value})], ignore_index=True)
     return fig, plotted
 
 

@@ -64,7 +64,7 @@ def agreements_by_type(vals: pd.DataFrame, fe_types: pd.Series, fe_district: pd.
                         .replace("Republics and autonomous okrugs", "Republics and\nautonomous okrugs")
                         for rt in order], fontsize=9)
     ax.axhline(fe_district.value, color=FE, lw=2, ls="--")
-    ax.annotate(f"Far Eastern Federal District: {num(fe_district.value)} per region\n(mean, by district; next section)",
+    ax.annotate(f"Far Eastern Federal District: {num(fe_district.value)} per region\n(no statistic printed; an average implied; next section)",
                 xy=(1.5, fe_district.value), xytext=(1.5, vals.value.max() * 0.45), color=FE, ha="center",
                 fontsize=9, fontweight="bold", arrowprops=dict(arrowstyle="->", color=FE))
     ax.set_ylim(0, vals.value.max() * 1.25)

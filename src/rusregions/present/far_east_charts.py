@@ -34,8 +34,9 @@ def shares_of_russia(shares: pd.DataFrame, territory: float):
     ax.set_title("The Far East's share of Russia: land, resources, transport, economy")
     groups = shares.drop_duplicates("group")
     ax.legend([plt.Rectangle((0, 0), 1, 1, color=c) for c in groups.colour], list(groups.group), loc="lower right")
-    source_note(fig, f"{SOURCE}, sections 4.7 and 4.12, after the Human Development Report 2006/2007 and "
-                     "Ross (2002); no reference years printed; data/far_east_indicators.csv")
+    source_note(fig, f"{SOURCE}, sections 4.7 and 4.12, after Ross (2002) and one joint citation of the "
+                     "Human Development Report 2006/2007, Madej (2015) and a news report; no reference years printed; "
+                     "data/far_east_indicators.csv")
     return fig, shares[["group", "indicator", "label", "value"]].rename(columns={"value": "share_percent"})
 
 
@@ -61,7 +62,7 @@ def budget(pol: pd.DataFrame, amounts: pd.DataFrame, district: dict[str, str]):
     plotted = pd.concat([
         pd.DataFrame({"district": pol.index, "measure": "share_of_federal_regional_policy_expenditure",
                       "year": pol.period_start.astype(int).values, "value": pol.value.values, "unit": "percent"}),
-        pd.DataFrame({"district": "far_east_federal_district", "measure": "federal_budget_expenditure_amount",
+        pd.DataFrame({"district": "far_eastern_federal_district", "measure": "federal_budget_expenditure_amount",
                       "year": amounts.index, "value": amounts.value_corrected.values, "unit": "rub_billion"})],
         ignore_index=True)
     return fig, plotted
@@ -80,7 +81,7 @@ def investment_balance(dib: pd.DataFrame):
     for xi, v in zip(x, dib.value_corrected):
         ax.text(xi, v + 0.08, num(v), ha="center", fontsize=9, fontweight="bold")
     ax.set_xticks(x, [f"{p}\nprinted as\n{num(v)} {unit_text(u)}" for p, v, u in
-                      zip(dib.period_text.str.replace("third quarter of ", "Q3 "), dib.value, dib.unit)], fontsize=8)
+                      zip(dib.period_as_printed.str.replace("third quarter of ", "Q3 "), dib.value, dib.unit)], fontsize=8)
     ax.set_ylabel("balance of direct investment (USD billion)")
     ax.set_ylim(0, dib.value_corrected.max() * 1.2)
     ax.set_title("Direct investment balance of the Far Eastern Federal District")
@@ -89,7 +90,7 @@ def investment_balance(dib: pd.DataFrame):
               ["calendar year", "to the third quarter of 2015 (probably January–September)"], loc="upper left")
     source_note(fig, f"{SOURCE}, section 4.16, Central Bank figures via Kryuchkova, Sapozhkov and Yedovina (2016); "
                      "plotted as corrected (USD billion; printed as 'trillion'); data/direct_investment_balance.csv")
-    plotted = dib[["period_text", "value", "unit", "value_corrected", "unit_corrected"]].rename(
+    plotted = dib[["period_as_printed", "value", "unit", "value_corrected", "unit_corrected"]].rename(
         columns={"value": "value_printed", "unit": "unit_printed"})
     return fig, plotted
 

@@ -71,13 +71,13 @@ def _year(v) -> str:
 def when(row: Mapping) -> str:
     """Year, period or dates of a data row; 'not stated' where the source gives none.
 
-    Reads whichever of these columns the row has: period_text (the source's own wording wins), period_start and
+    Reads whichever of these columns the row has: period_as_printed (the source's own wording wins), period_start and
     period_end (an open end prints as '2014–', an
     unknown start as 'to 2025'), year, date_start and date_end.
     """
     get = row.get if hasattr(row, "get") else (lambda k, d=None: getattr(row, k, d))
     parts = []
-    text, start, end, year = (get(k) for k in ("period_text", "period_start", "period_end", "year"))
+    text, start, end, year = (get(k) for k in ("period_as_printed", "period_start", "period_end", "year"))
     if not _missing(text):
         parts.append(str(text))
     elif not _missing(start):

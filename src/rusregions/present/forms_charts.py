@@ -23,7 +23,7 @@ def forms_tree(forms: pd.DataFrame, PERIOD_COLOURS: dict, SOURCE: str):  # noqa:
         text = r.label if pd.isna(r.value) else f"{r.label}: {r.value}"
         nodes[r.form_id] = {"text": textwrap.fill(text, 24, break_on_hyphens=False), "parent": r.parent_form if pd.notna(r.parent_form) else r.typology,
                             "fill": "white" if r.row_type == "example" else FILL[r.typology],
-                            "example": r.row_type == "example", "period": r.period if pd.notna(r.period) else None}
+                            "example": r.row_type == "example", "period": r.era if pd.notna(r.era) else None}
     children = {k: [c for c, n in nodes.items() if n["parent"] == k] for k in nodes}
     depth, row = {}, {}
 
@@ -72,14 +72,14 @@ def conditions_grid(conds: pd.DataFrame, order: dict, ROLE: dict, PERIOD: dict, 
     """Conditions by period (columns) and internal/external criterion (rows), text coloured by effect."""
     ROLE_COLOURS = dict(zip(ROLE, [plots.PALETTE[0], plots.PALETTE[2], plots.PALETTE[1], plots.PALETTE[3],
                                    "#666666", plots.PALETTE[4]]))
-    cols = [p for p in order if p in set(conds.period)]
+    cols = [p for p in order if p in set(conds.era)]
     rows = ["internal", "external", None]
     ROW_LABEL = {"internal": "internal", "external": "external", None: "not classified"}
     TAG = {"structural": " [S]", "processual": " [P]"}
     cell = {}
     for p in cols:
         for r in rows:
-            sel = conds[(conds.period == p) & ((conds.internal_external == r) if r else conds.internal_external.isna())]
+            sel = conds[(conds.era == p) & ((conds.internal_external == r) if r else conds.internal_external.isna())]
             cell[(p, r)] = [(textwrap.fill("• " + c.label + TAG.get(c.structural_processual, ""), 36,
                                            subsequent_indent="   "), c.role) for c in sel.itertuples()]
     GAP = 0.35  # blank space between items, in lines

@@ -4,7 +4,7 @@ from __future__ import annotations
 import matplotlib.pyplot as plt
 from matplotlib.lines import Line2D
 
-from .. import plots, timeline
+from .. import codelists, plots, timeline
 
 
 def q(x) -> str:
@@ -17,9 +17,8 @@ def evidence_timeline(*, periods, putin, PERIODS, votes, agr, programmes, t_year
     """Draw the timeline from the rows and periods the chapter computed; return the figure."""
     end = int(votes.year_inferred) + 1
     fig, ax = plt.subplots(figsize=(10, 5.4))
-    LANES = ["federalism", "report", "001", "002", "000", "003", "004"]
-    SHORT = {"001": "Sergounin", "002": "Pietrasiak &\nSłowikowski", "000": "Institute", "003": "news report",
-             "004": "abstract"}
+    SHORT = {k: v.replace(" & ", " &\n") for k, v in codelists.source_labels(short=True).items()}
+    LANES = ["federalism", "report", *SHORT]
     ylab = {"federalism": "Periods of\nfederalism (002)", "report": "This chapter's\nperiods",
             **{k: f"Source {k}:\n{v}" for k, v in SHORT.items()}}
     Y = {k: len(LANES) - i for i, k in enumerate(LANES)}

@@ -30,6 +30,6 @@ def test_a_region_without_case_data_says_so():
     p = Profile("magadan_oblast")
     assert "The sources give no case-study data for Magadan Oblast" in _text(p.economy())
     assert "The sources give no case-study data for Magadan Oblast" in _text(p.ties())
-    tile = p.tile_map()
-    assert tile.name == "fig-magadan-oblast-tile-map"
-    assert tile.data.highlighted.sum() == 1 and len(tile.data) == p.n
+    where = p.locator_map()
+    assert where.name == "fig-magadan-oblast-locator"
+    assert where.data.highlighted.sum() == 1 and len(where.data) == p.n

@@ -65,19 +65,19 @@ def test_frictionless_rejects_an_unknown_region(tmp_path):
     import shutil
 
     shutil.copytree(DATA, tmp_path / "data")
-    path = tmp_path / "data" / "far_east_tile_grid.csv"
+    path = tmp_path / "data" / "far_east_regions.csv"
     path.write_text(path.read_text().replace("amur_oblast,", "amur,", 1))
     report = Package(str(tmp_path / "data" / "datapackage.json")).validate()
     errors = [(t.name, e.type) for t in report.tasks for e in t.errors]
-    assert ("far_east_tile_grid", "foreign-key") in errors
+    assert ("far_east_regions", "foreign-key") in errors
 
 
 def test_validate_all_names_the_unknown_id(tmp_path):
     import shutil
 
     shutil.copytree(DATA, tmp_path / "data")
-    path = tmp_path / "data" / "far_east_tile_grid.csv"
+    path = tmp_path / "data" / "far_east_regions.csv"
     path.write_text(path.read_text().replace("amur_oblast,", "amur,", 1))
     found = [str(p) for p in data.validate_all(tmp_path / "data") if "codelists" in str(p)]
-    assert found == ["far_east_tile_grid.csv, row 5, column 'region_id': 'amur' is not in codelists/regions.csv "
+    assert found == ["far_east_regions.csv, row 6, column 'region_id': 'amur' is not in codelists/regions.csv "
                      "(add it there, or correct the id)"]

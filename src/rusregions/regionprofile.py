@@ -73,7 +73,7 @@ class Profile:
         self.claims = data.load("index_claims")
         self.leagues = data.load("region_leagues")
         self.fe = data.load("far_east_indicators")
-        self.grid = data.load("far_east_tile_grid").set_index("region_id")
+        self.crosswalk = data.load("boundaries_crosswalk")
         self.comp = {m: index.components(self.table, m) for m in MEASURE}
         self.totals = {m: self.comp[m].sum(axis=1) for m in MEASURE}
         self.ranks = {m: index.rank(self.totals[m]) for m in MEASURE}
@@ -86,7 +86,7 @@ class Profile:
         counts = {
             "table_4_1": (self.table["region_id"] == self.id).sum(),
             "index_claims": (self.claims["region_id"] == self.id).sum(),
-            "far_east_tile_grid": int(self.id in self.grid.index),
+            "boundaries_crosswalk": (self.crosswalk["region_id"] == self.id).sum(),
             **{name: len(df) for name, df in self.mine.items()},
             "region_leagues": (self.leagues["region_id"] == self.id).sum(),
             "far_east_indicators": (self.fe["region_id"] == self.id).sum(),
@@ -220,33 +220,19 @@ class Profile:
                       caption=f"**{name} among the {self.n} regions of Table 4.1, 2013.** Published component "
                               f"scores (index points, leader = 100); {SOURCE}, Table 4.1.")
 
-    def tile_map(self) -> Figure:
-        fig, ax = plt.subplots(figsize=(7, 4.4))
-        for rid, pos in self.grid.iterrows():
-            x, y = int(pos["col"]), -int(pos["row"])
-            me = rid == self.id
-            ax.add_patch(plt.Rectangle((x, y), 0.95, 0.95, facecolor=PALETTE[1] if me else "#e3e8ee",
-                                       edgecolor=PALETTE[0] if me else "white", linewidth=2.5 if me else 1))
-            colour = "white" if me else "#333333"
-            ax.text(x + 0.475, y + 0.58, textwrap.fill(self.label[rid], 13), ha="center", va="center", fontsize=8,
-                    fontweight="bold" if me else "normal", color=colour)
-            ax.text(x + 0.475, y + 0.16, f"per-capita rank {self.ranks['per_capita'][rid]}", ha="center",
-                    fontsize=7.5, color=colour)
-        cols, rws = self.grid["col"].astype(int), self.grid["row"].astype(int)
-        ax.set_xlim(cols.min() - 0.1, cols.max() + 1.05)
-        ax.set_ylim(-rws.max() - 0.1, -rws.min() + 1.05)
-        ax.set_aspect("equal")
-        ax.axis("off")
-        ax.set_title(f"Where {self.name} lies (schematic)")
-        source_note(fig, "tile layout: data/far_east_tile_grid.csv (the report's own); "
-                         "per-capita ranks: Table 4.1, data/table_4_1.csv")
-        plotted = self.grid[["col", "row"]].rename_axis("region_id").reset_index().assign(
-            per_capita_rank=lambda d: d.region_id.map(self.ranks["per_capita"]), highlighted=lambda d: d.region_id == self.id)
-        return Figure(fig, f"fig-{self.slug}-tile-map", plotted,
-                      alt=f"A tile grid of the {len(self.grid)} Far East regions placed roughly west to east and "
-                          f"north to south, {self.name} highlighted, each tile with its per-capita rank.",
-                      caption=f"**Where {self.name} lies (schematic).** One tile per region, relative position only; "
-                              "layout: data/far_east_tile_grid.csv (the report's own); ranks from Table 4.1.")
+    def locator_map(self) -> Figure:
+        """Where the region lies: Natural Earth boundaries, the region highlighted among the nine."""
+        from . import maps
+
+        fig = maps.region_locator(self.id, figsize=(5.5, 4.4))
+        plotted = pd.DataFrame({"region_id": list(self.label)}).assign(
+            per_capita_rank=lambda d: d.region_id.map(self.ranks["per_capita"]),
+            highlighted=lambda d: d.region_id == self.id)
+        return Figure(fig, f"fig-{self.slug}-locator", plotted,
+                      alt=f"A map of the nine Far East regions of Table 4.1 with {self.name} highlighted.",
+                      caption=f"**Where {self.name} lies.** Natural Earth boundaries (public domain), simplified; "
+                              "they predate the 2005–2008 mergers of federal subjects. The CSV lists the nine "
+                              "regions with their per-capita rank in Table 4.1.")
 
     def _partner_figure(self, shares: pd.DataFrame) -> Figure:
         flows = list(dict.fromkeys(shares["flow"]))

@@ -11,6 +11,7 @@ import pandas as pd
 
 from . import checks, data
 from .present.format import num, quantity, when
+from . import interactive
 from .tables import md_table
 
 VERDICT_ORDER = [checks.CONSISTENT, checks.ADDS_UP, checks.PARTIAL, checks.TRUNCATED, checks.INCONSISTENT,
@@ -78,7 +79,7 @@ class Indicators:
                           "published": [quantity(r.value, r.unit, r.value_high, r.qualifier) for r in sel.itertuples()]})
         if sel.value_corrected.notna().any():
             t["corrected"] = [quantity(r.value_corrected, r.unit_corrected) for r in sel.itertuples()]
-        return md_table(t, caption=caption)
+        return interactive.table(t, caption=caption)
 
 
 class CheckLog:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pandas as pd
 
 from .present.format import quantity, when
-from .tables import md_table
+from . import interactive
 
 FE = "far_eastern_federal_district"
 SCOPE = {"far_eastern_federal_district": "Far East", "russia": "Russia", "asia_pacific": "Asia-Pacific",
@@ -38,7 +38,7 @@ class Indicators:
 
     @staticmethod
     def table(sel: pd.DataFrame, caption: str):
-        return md_table(pd.DataFrame({
+        return interactive.table(pd.DataFrame({
             "indicator": sel.label, "territory": sel.region_id.map(lambda s: SCOPE.get(s, s)),
             "period": [when(r) for r in sel.itertuples()],
             "published": [quantity(r.value, r.unit, r.value_high, r.qualifier) for r in sel.itertuples()]}),

@@ -173,3 +173,33 @@ def test_every_image_has_a_sentence_for_alt_text(browser, site):
                 bad.append(f"{page_path}: {src.rsplit('/', 1)[-1]} alt={alt!r}")
     page.close()
     assert bad == []
+
+
+def test_chapter_figures_are_numbered_maps_included_each_with_its_data(browser, site):
+    """Chapter 1 as a reader meets it: numbered figures (the maps among them), each offering exactly its CSV."""
+    import re
+
+    import nbformat
+
+    nb = nbformat.read(ROOT / "chapters" / "01_index_tables.ipynb", as_version=4)
+    text = "".join(o.get("data", {}).get("text/markdown", "") for c in nb.cells if c.cell_type == "code"
+                   for o in c.get("outputs", []))
+    names = re.findall(r":name: (fig-[a-z0-9-]+)", text)
+    assert {"fig-locator", "fig-index-map-per-capita", "fig-index-map-overall"} <= set(names)
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(urljoin(site, "chapters/01_index_tables.html"), wait_until="networkidle")
+    figures = page.evaluate("""Array.from(document.querySelectorAll('figure[id^="fig-"]')).map(f => ({
+        id: f.id, number: (f.querySelector('.caption-number') || {}).textContent || '',
+        alt: (f.querySelector('img') || {}).alt || '',
+        csv: Array.from(f.querySelectorAll('figcaption a')).map(a => a.href).filter(h => h.endsWith('.csv'))}))""")
+    assert [f["id"] for f in figures] == names
+    numbers = [f["number"].strip() for f in figures]
+    assert all(re.fullmatch(r"Fig\. [\d.]+", n) for n in numbers) and len(set(numbers)) == len(numbers), numbers
+    assert next(f for f in figures if f["id"] == "fig-locator")["alt"].startswith("A map of Russia")
+    for f in figures:
+        assert len(f["csv"]) == 1, f
+        response = page.request.get(f["csv"][0])
+        assert response.status == 200
+        assert response.text() == (ROOT / "chapters" / "figure_data" / f"{f['id']}.csv").read_text(encoding="utf-8")
+    assert page.locator("table.rusregions-itable").count() >= 1  # Table 4.1 sorts and searches
+    page.close()

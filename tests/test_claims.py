@@ -211,6 +211,38 @@ def test_a_cited_paragraph_without_a_marker_is_uncovered():
         "chapters/05_far_east.ipynb: Out-migration in 2014 is credited to Madej {cite:p}`madej2015`.…"]
 
 
+
+def test_the_books_attribution_sentences_carry_a_marker_or_citation():
+    assert claims.unmarked_attributions(claims.paragraphs()) == []
+
+
+def test_an_attribution_without_a_marker_is_reported():
+    # Chapter 8 as it stood (excerpt): claims credited to the book chapter, none in the ledger.
+    para = Paragraph("chapters/08_border_regions.ipynb", "08_border_regions",
+                     "The Russian Far East is a border macro-region on any reading. The book chapter gives the length "
+                     "of its border\nwith China and calls it the longest; it places the district next to the "
+                     "Asia-Pacific economy. Yet the same chapter finds the Far East among the least "
+                     "internationalized parts of Russia.")
+    assert claims.unmarked_attributions([para]) == [
+        'chapters/08_border_regions.ipynb: attribution without a claim marker: "Yet the same chapter finds the '
+        'Far East among the least internationalized parts of Russia."']
+
+
+def test_the_reports_own_framing_is_not_an_attribution():
+    # Sentences of the book that name a source but report no claim of it.
+    paras = [Paragraph("book/how_to_read.md", "how_to_read",
+                       "- **Claims and attributions.** Sentences of the form *Zubarevich (2015) holds…* or *the "
+                       "Institute states…* report a source's view; they are not the report's own conclusions."),
+             Paragraph("book/how_to_read.md", "how_to_read",
+                       "Where a value is evidently wrong, a corrected value appears beside it with the reason, and "
+                       "the chapter says which one its figures use."),
+             Paragraph("chapters/08_border_regions.ipynb", "08_border_regions", "## What the abstract claims"),
+             Paragraph("chapters/05_far_east.ipynb", "05_far_east",
+                       "The report gives their views as the chapter reports them; they are claims, not findings of "
+                       "this report.")]
+    assert claims.unmarked_attributions(paras) == []
+
+
 @pytest.mark.parametrize("quote, found", [
     ("the Far East … needs real not declaratory federalism", "002"),   # ellipsis for omitted words
     ("Some regions like Moscow or Saint Petersburg 'boost the average' of its districts", "002"),  # nested quote

@@ -271,6 +271,32 @@ def check_prose(rows: list[dict], paras: list[Paragraph]) -> list[str]:
     return problems
 
 
+# An attribution: a source as subject and a verb of saying, e.g. "the chapter finds", "Sergounin argues".
+# "the chapter" of this report is framing when the verb's object is a pronoun ("the chapter says which").
+ATTRIBUTION = re.compile(
+    r"\b(?:(?:the|its|their)\s+(?:same\s+)?(?:authors?|(?:book\s+)?chapter|Institute|abstract|memo)|Sergounin"
+    r"|Pietrasiak(?:\s+and\s+S\w+)?)(?!['’]s)(?:\s+[\w'’-]+){0,3}?\s+"
+    r"(?:argue[sd]?|holds?|held|says|said|stated?s?|noted?s?|writes|wrote|claim(?:s|ed)?|conclude[sd]?|reports?"
+    r"|reported|finds?|found|warn(?:s|ed)?|believes?|maintains?|contends?|insists?)\b"
+    r"(?!\s+(?:which|whether|one|them|so)\b)"
+    r"|\baccording to\b|\bin the view of\b", flags=re.I)
+SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z*\"(])")
+
+
+def unmarked_attributions(paras: list[Paragraph]) -> list[str]:
+    """Sentences that attribute a claim to a source but carry neither a claim marker nor a citation.
+    Headings and italic examples (*the Institute states…*) are not claims."""
+    out = []
+    for p in paras:
+        text = re.sub(r"(?<![*\w])\*[^*\n]+\*(?![*\w])", "", p.text)
+        for sentence in SENTENCE.split(text):
+            if sentence.lstrip().startswith("#") or MARKER.search(sentence) or CITE.search(sentence):
+                continue
+            if ATTRIBUTION.search(sentence):
+                out.append(f"{p.file}: attribution without a claim marker: \"{normalise(sentence)}\"")
+    return out
+
+
 def uncovered(paras: list[Paragraph]) -> list[str]:
     """Paragraphs that cite a work but carry no claim marker: attributed claims without a ledger row."""
     return [f"{p.file}: {normalise(p.text)[:90]}…" for p in paras if CITE.search(p.text) and not MARKER.search(p.text)]
@@ -363,7 +389,8 @@ if __name__ == "__main__":  # python -m rusregions.claims: check, then regenerat
     import sys
 
     ledger = load_ledger()
-    found = check_ledger(ledger) + check_prose(ledger, paragraphs())
+    prose = paragraphs()
+    found = check_ledger(ledger) + check_prose(ledger, prose) + uncovered(prose) + unmarked_attributions(prose)
     write_pages()
     print("\n".join(found) or "claims OK")
     sys.exit(1 if found else 0)

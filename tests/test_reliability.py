@@ -145,7 +145,7 @@ def test_a_second_build_is_refused_and_ctrl_c_stops_the_first_cleanly(clone):
     os.killpg(first.pid, signal.SIGINT)
     out, err = first.communicate(timeout=120)
     assert first.returncode == 130, err[-3000:]
-    assert err.splitlines()[-1] == "build interrupted"
+    assert "build interrupted" in err.splitlines()  # kernels shutting down may log after it
     assert "Traceback" not in err
 
     # the interrupted build left nothing that breaks the next one
@@ -162,7 +162,7 @@ def test_an_interrupted_execute_leaves_the_notebook_as_it_was(clone):
     os.killpg(run.pid, signal.SIGINT)
     out, err = run.communicate(timeout=120)
     assert run.returncode == 130
-    assert err.splitlines()[-1] == "execute interrupted" and "Traceback" not in err
+    assert "execute interrupted" in err.splitlines() and "Traceback" not in err
     assert path.read_bytes() == before
     assert not [p for p in path.parent.iterdir() if p.name.endswith(".tmp")]
 

@@ -238,6 +238,8 @@ def execute(paths: list[Path] | None = None, timeout: int = 600) -> list[Path]:
         try:
             client.execute()
         except CellExecutionError as exc:
+            if exc.ename == "KeyboardInterrupt":  # Ctrl-C reached the kernel first: an interruption, not a failure
+                raise KeyboardInterrupt from None
             raise BuildError(f"{path.relative_to(ROOT)}: a cell raised {exc.ename}: {exc.evalue}") from None
         for cell in nb.cells:  # nbclient's per-cell timestamps: a re-run of an unchanged notebook leaves no diff
             cell.metadata.pop("execution", None)

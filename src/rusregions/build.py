@@ -236,11 +236,18 @@ def execute(paths: list[Path] | None = None, timeout: int = 600) -> list[Path]:
         client = NotebookClient(nb, timeout=timeout, kernel_name=KERNEL,
                                 resources={"metadata": {"path": str(path.parent)}})
         try:
-            client.execute()
+            client.execute(stderr=subprocess.DEVNULL)  # the kernel's own log; cell output comes by messages
         except CellExecutionError as exc:
             if exc.ename == "KeyboardInterrupt":  # Ctrl-C reached the kernel first: an interruption, not a failure
                 raise KeyboardInterrupt from None
             raise BuildError(f"{path.relative_to(ROOT)}: a cell raised {exc.ename}: {exc.evalue}") from None
+        except Exception as exc:
+            # nbclient answers Ctrl-C (SIGINT) by shutting the kernel down itself; the run then ends in
+            # DeadKernelError or a failed cleanup. Its handler leaves this attribute behind.
+            if getattr(client, "_async_cleanup_kernel_future", None) is not None:
+                raise KeyboardInterrupt from None
+            raise BuildError(f"{path.relative_to(ROOT)}: the kernel stopped ({exc.__class__.__name__}: "
+                             f"{str(exc).splitlines()[0] if str(exc) else 'no message'})") from None
         for cell in nb.cells:  # nbclient's per-cell timestamps: a re-run of an unchanged notebook leaves no diff
             cell.metadata.pop("execution", None)
         write_notebook(nb, path)

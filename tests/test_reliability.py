@@ -54,8 +54,8 @@ def test_one_changed_number_fails_validation_provenance_and_nbval(clone):
 
 def _insert_cell(path, source, at=2):
     nb = json.loads(path.read_text(encoding="utf-8"))
-    nb["cells"].insert(at, {"cell_type": "code", "metadata": {}, "execution_count": None, "outputs": [],
-                            "source": [source]})
+    nb["cells"].insert(at, {"cell_type": "code", "id": f"inserted-{at}", "metadata": {}, "execution_count": None,
+                            "outputs": [], "source": [source]})
     path.write_text(json.dumps(nb), encoding="utf-8")
 
 

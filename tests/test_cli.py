@@ -2,8 +2,10 @@
 import csv
 import io
 import json
+import os
 import shutil
 import subprocess
+import sys
 
 import pytest
 
@@ -132,3 +134,16 @@ def test_commands_report_a_broken_descriptor_in_one_line(command, tmp_path):
     assert "Traceback" not in result.stderr
     line = [ln for ln in result.stderr.splitlines() if "datapackage.json" in ln]
     assert len(line) == 1 and "datapackage.json: is not valid JSON: " in line[0], result.stderr
+
+
+def test_a_bare_execute_runs_only_the_report_chapters(tmp_path):
+    """A notebook of the user's in chapters/ is neither run nor rewritten by `execute` without arguments."""
+    clone = tmp_path / "clone"
+    subprocess.run(["git", "clone", "-q", str(ROOT), str(clone)], check=True)
+    shutil.copy(clone / "chapters" / "01_index_tables.ipynb", clone / "chapters" / "my_scratch.ipynb")
+    listed = subprocess.run([sys.executable, "-c", "from rusregions import build\n"
+                             "print('\\n'.join(p.name for p in build.report_chapters()))"],
+                            cwd=clone, env={**os.environ, "PYTHONPATH": str(clone / "src")},
+                            capture_output=True, text=True, check=True).stdout.split()
+    assert listed == sorted(p.name for p in (clone / "chapters").glob("[0-9][0-9]_*.ipynb"))
+    assert "my_scratch.ipynb" not in listed

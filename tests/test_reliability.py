@@ -1,6 +1,7 @@
 """Change one number, break one notebook: the checks fail where they should, on a real copy of the project."""
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -53,8 +54,8 @@ def test_one_changed_number_fails_validation_provenance_and_nbval(clone):
 
 def _insert_cell(path, source, at=2):
     nb = json.loads(path.read_text(encoding="utf-8"))
-    nb["cells"].insert(at, {"cell_type": "code", "metadata": {}, "execution_count": None, "outputs": [],
-                            "source": [source]})
+    nb["cells"].insert(at, {"cell_type": "code", "id": f"inserted-{at}", "metadata": {}, "execution_count": None,
+                            "outputs": [], "source": [source]})
     path.write_text(json.dumps(nb), encoding="utf-8")
 
 
@@ -89,7 +90,11 @@ def test_a_data_change_reaches_the_html_and_pdf_of_a_warm_build(clone):
     assert first.returncode == 0, first.stderr[-3000:]
     page = clone / "_build" / "html" / "chapters" / "06_case_studies.html"
     pdf = next((clone / "_build" / "pdf").glob("*.pdf"))
-    assert "95.7%" in page.read_text(encoding="utf-8") and "95.7%" in _pdf_text(pdf)
+    # the export-structure table and the consistency check of the case-study chapter (prose notes in the
+    # data quote the published 95.7 and rightly keep it)
+    shown = [r"fuel-energy complex\s+{}%", r"fuel-energy share vs fuel export\s+{}\s"]
+    assert "95.7%" in page.read_text(encoding="utf-8")
+    assert all(re.search(p.format(r"95\.7"), _pdf_text(pdf)) for p in shown)
     unchanged = run_cli("build", "html", cwd=clone)  # nothing changed: every notebook comes from the cache
     assert unchanged.returncode == 0 and "Executing notebook" not in unchanged.stdout + unchanged.stderr
 
@@ -106,7 +111,8 @@ def test_a_data_change_reaches_the_html_and_pdf_of_a_warm_build(clone):
     html = page.read_text(encoding="utf-8")
     assert "89.7%" in html and "95.7%" not in html
     text = _pdf_text(next((clone / "_build" / "pdf").glob("*.pdf")))
-    assert "89.7%" in text and "95.7%" not in text
+    assert all(re.search(p.format(r"89\.7"), text) for p in shown)
+    assert not any(re.search(p.format(r"95\.7"), text) for p in shown)
 
 
 def _wait_for(predicate, timeout=120, what="condition"):
@@ -139,7 +145,7 @@ def test_a_second_build_is_refused_and_ctrl_c_stops_the_first_cleanly(clone):
     os.killpg(first.pid, signal.SIGINT)
     out, err = first.communicate(timeout=120)
     assert first.returncode == 130, err[-3000:]
-    assert err.splitlines()[-1] == "build interrupted"
+    assert "build interrupted" in err.splitlines()  # kernels shutting down may log after it
     assert "Traceback" not in err
 
     # the interrupted build left nothing that breaks the next one
@@ -156,7 +162,7 @@ def test_an_interrupted_execute_leaves_the_notebook_as_it_was(clone):
     os.killpg(run.pid, signal.SIGINT)
     out, err = run.communicate(timeout=120)
     assert run.returncode == 130
-    assert err.splitlines()[-1] == "execute interrupted" and "Traceback" not in err
+    assert "execute interrupted" in err.splitlines() and "Traceback" not in err
     assert path.read_bytes() == before
     assert not [p for p in path.parent.iterdir() if p.name.endswith(".tmp")]
 

@@ -83,8 +83,8 @@ def clear_stale_reports() -> None:
         (BUILD / ".doctrees" / "environment.pickle").unlink(missing_ok=True)
 
 
-def toc_problems() -> list[str]:
-    """Pages listed in book/_toc.yml that do not exist (Sphinx would only warn and leave them out)."""
+def toc_pages() -> list[str]:
+    """Every page of book/_toc.yml, as written there (relative to book/, usually without suffix)."""
     import yaml
 
     toc = yaml.safe_load((BOOK / "_toc.yml").read_text(encoding="utf-8"))
@@ -99,8 +99,13 @@ def toc_problems() -> list[str]:
 
     walk(toc.get("parts"))
     walk(toc.get("chapters"))
+    return pages
+
+
+def toc_problems() -> list[str]:
+    """Pages listed in book/_toc.yml that do not exist (Sphinx would only warn and leave them out)."""
     problems = []
-    for page in pages:
+    for page in toc_pages():
         if not any((BOOK / f"{page}{suffix}").is_file() for suffix in ("", ".md", ".ipynb")):
             problems.append(f"book/_toc.yml lists '{page}', but there is no book/{page}.ipynb or .md; "
                             "restore the file or remove it from the table of contents")
@@ -188,6 +193,13 @@ def notebooks() -> list[Path]:
                   if "templates" not in p.parts and ".ipynb_checkpoints" not in p.parts)
 
 
+def report_chapters() -> list[Path]:
+    """The chapter notebooks of the report: those in the table of contents, not the profiles (generated from
+    their template) and not any other notebook a user keeps in chapters/."""
+    in_toc = {(BOOK / f"{page}.ipynb").resolve() for page in toc_pages()}
+    return [p for p in notebooks() if "profiles" not in p.parts and p.resolve() in in_toc]
+
+
 def notebook_argument(arg: str | Path) -> Path:
     """The notebook a user named for `execute`, or UsageError saying why it cannot be run in place."""
     path = Path(arg).absolute()
@@ -214,8 +226,7 @@ def execute(paths: list[Path] | None = None, timeout: int = 600) -> list[Path]:
     if paths is None:
         from . import profiles
 
-        chapters = [p for p in notebooks() if "profiles" not in p.parts]
-        return execute(chapters, timeout) + profiles.generate()
+        return execute(report_chapters(), timeout) + profiles.generate()
     for path in paths:
         try:
             nb = nbformat.read(path, as_version=4)
@@ -225,9 +236,18 @@ def execute(paths: list[Path] | None = None, timeout: int = 600) -> list[Path]:
         client = NotebookClient(nb, timeout=timeout, kernel_name=KERNEL,
                                 resources={"metadata": {"path": str(path.parent)}})
         try:
-            client.execute()
+            client.execute(stderr=subprocess.DEVNULL)  # the kernel's own log; cell output comes by messages
         except CellExecutionError as exc:
+            if exc.ename == "KeyboardInterrupt":  # Ctrl-C reached the kernel first: an interruption, not a failure
+                raise KeyboardInterrupt from None
             raise BuildError(f"{path.relative_to(ROOT)}: a cell raised {exc.ename}: {exc.evalue}") from None
+        except Exception as exc:
+            # nbclient answers Ctrl-C (SIGINT) by shutting the kernel down itself; the run then ends in
+            # DeadKernelError or a failed cleanup. Its handler leaves this attribute behind.
+            if getattr(client, "_async_cleanup_kernel_future", None) is not None:
+                raise KeyboardInterrupt from None
+            raise BuildError(f"{path.relative_to(ROOT)}: the kernel stopped ({exc.__class__.__name__}: "
+                             f"{str(exc).splitlines()[0] if str(exc) else 'no message'})") from None
         for cell in nb.cells:  # nbclient's per-cell timestamps: a re-run of an unchanged notebook leaves no diff
             cell.metadata.pop("execution", None)
         write_notebook(nb, path)

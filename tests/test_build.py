@@ -69,7 +69,9 @@ def test_pdf_has_every_chapter_cyrillic_and_figures(built_book):
                             check=True).stdout.splitlines()[2:]
     n_figures = sum(1 for page in toc_pages() if (ROOT / "book" / f"{page}.ipynb").exists()
                     for c in nbformat.read(ROOT / "book" / f"{page}.ipynb", as_version=4).cells
-                    if c.cell_type == "code" for o in c.get("outputs", []) if "image/png" in o.get("data", {}))
+                    if c.cell_type == "code" for o in c.get("outputs", [])
+                    if "image/png" in o.get("data", {}) and "scrapbook" not in o.get("metadata", {})
+                    or "{glue:figure}" in o.get("data", {}).get("text/markdown", ""))  # shown, or glued as a figure
     assert len(images) >= n_figures > 0
 
 

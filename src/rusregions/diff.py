@@ -169,27 +169,17 @@ def compare_resource(name: str, old: tuple[dict, pd.DataFrame], new: tuple[dict,
     remarks = 0
     o = old_df.set_index(key_cols)
     n = new_df.set_index(key_cols)
-    for k in n.index.difference(o.index, sort=False):
-        for f in new_fields:
-            if f not in key_cols and n.at[k, f] != "":
-                if f in EDITORIAL:
-                    remarks += 1
-                else:
-                    rows.append((name, _key_text(key_cols, _tuple(k)), f, "added", "", n.at[k, f]))
-    for k in o.index.difference(n.index, sort=False):
-        for f in old_fields:
-            if f not in key_cols and o.at[k, f] != "":
-                if f in EDITORIAL:
-                    remarks += 1
-                else:
-                    rows.append((name, _key_text(key_cols, _tuple(k)), f, "removed", o.at[k, f], ""))
-    for k in n.index.intersection(o.index, sort=False):
-        for f in shared:
-            if o.at[k, f] != n.at[k, f]:
-                if f in EDITORIAL:
-                    remarks += 1
-                else:
-                    rows.append((name, _key_text(key_cols, _tuple(k)), f, "changed", o.at[k, f], n.at[k, f]))
+    cells = ([(k, f, "added", "", n.at[k, f]) for k in n.index.difference(o.index, sort=False)
+              for f in new_fields if f not in key_cols and n.at[k, f] != ""]
+             + [(k, f, "removed", o.at[k, f], "") for k in o.index.difference(n.index, sort=False)
+                for f in old_fields if f not in key_cols and o.at[k, f] != ""]
+             + [(k, f, "changed", o.at[k, f], n.at[k, f]) for k in n.index.intersection(o.index, sort=False)
+                for f in shared if o.at[k, f] != n.at[k, f]])
+    for k, f, change, before, after in cells:
+        if f in EDITORIAL:  # a remark on a value, not a value: counted only
+            remarks += 1
+        else:
+            rows.append((name, _key_text(key_cols, _tuple(k)), f, change, before, after))
     return rows, fields_added, fields_removed, remarks
 
 

@@ -253,3 +253,41 @@ def test_the_reports_own_framing_is_not_an_attribution():
 ])
 def test_find_quotation(quote, found):
     assert claims.find_quotation(quote) == found
+
+
+def test_a_possessive_credit_without_a_marker_is_reported():
+    # The profile template and chapter 4 as they stood: a named author's grouping and models, credited by a
+    # possessive and a citation but with no ledger row. A citation names the work, not the claim.
+    paras = [Paragraph("chapters/templates/region_profile.ipynb", "region_profile",
+                       "It gathers everything the report's data hold about the region: the case-study figures of "
+                       "section 4.13 of the chapter, its league in\nDem'yanenko's grouping of Russian regions and "
+                       "the other statistics the chapter quotes for it {cite:p}`demyanenko2013`."),
+             Paragraph("chapters/04_forms_and_conditions.ipynb", "04_forms_and_conditions",
+                       "These are the authors' categories, built from the literature they cite; several are applied "
+                       "unevenly or named without definition (Turovskiy's network and corporate models, Soldatos' "
+                       "models in the chapter on federalism and the law), and none is measured in the source.")]
+    assert claims.unmarked_attributions(paras) == [
+        "chapters/templates/region_profile.ipynb: attribution without a claim marker: \"It gathers everything the "
+        "report's data hold about the region: the case-study figures of section 4.13 of the chapter, its league in "
+        "Dem'yanenko's grouping of Russian regions and the other statistics the chapter quotes for it "
+        "{cite:p}`demyanenko2013`.\"",
+        "chapters/04_forms_and_conditions.ipynb: attribution without a claim marker: \"These are the authors' "
+        "categories, built from the literature they cite; several are applied unevenly or named without "
+        "definition (Turovskiy's network and corporate models, Soldatos' models in the chapter on federalism and "
+        "the law), and none is measured in the source.\""]
+
+
+def test_a_possessive_that_names_a_work_or_carries_a_marker_is_not_reported():
+    paras = [Paragraph("chapters/templates/region_profile.ipynb", "region_profile",
+                       "This profile is one of a series generated from a single template, one for each region of the "
+                       "Far Eastern Federal District in Pietrasiak and Słowikowski's Table 4.1."),
+             Paragraph("chapters/10_synthesis.ipynb", "10_synthesis",
+                       "Each period is documented by essentially one source: the 1990s by Sergounin's memo and by "
+                       "the book chapter looking back."),
+             Paragraph("chapters/05_far_east.ipynb", "05_far_east",
+                       "They doubt that Zubarevich's geopolitical model describes what the centre actually "
+                       "does{claim}`c05-24`, since her own analysis of the transfers points to inertia."),
+             Paragraph("chapters/01_index_tables.ipynb", "01_index_tables",
+                       "This chapter rebuilds the table from the data and checks the authors' reading of it.")]
+    assert claims.unmarked_attributions(paras) == []
+

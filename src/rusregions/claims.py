@@ -281,18 +281,31 @@ ATTRIBUTION = re.compile(
     r"(?!\s+(?:which|whether|one|them|so)\b)"
     r"|\baccording to\b|\bin the view of\b", flags=re.I)
 SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z*\"(])")
+# A possessive credit: a name (an author, two joined by "and", a body such as the Institute) whose grouping,
+# model, view, reading… the sentence reports ("Dem'yanenko's grouping", "Turovskiy's network and corporate
+# models"); up to three words may stand between. A work is not a claim: "Pietrasiak and Słowikowski's Table 4.1"
+# and "Sergounin's memo" name what is quoted, not what it holds. "The authors'", "the chapter's" are not names:
+# the verbs of saying above catch what they are said to hold.
+POSSESSIVE = re.compile(
+    r"\b[A-Z][\w-]*(?:['’][a-z][\w-]*)*(?:\s+and\s+[A-Z][\w-]*)?"
+    r"(?:['’]s|(?<=s)['’])(?!\w)(?:\s+[\w-]+){0,3}?\s+"
+    r"(?:arguments?|views?|readings?|interpretations?|models?|typology|typologies|types|classifications?"
+    r"|groupings?|groups|leagues|theory|theories|concepts?|thesis|claims?|conclusions?|findings?|judge?ments?"
+    r"|assessments?|periodi[sz]ations?|distinctions?|ideas?|schemes?|framework|critique|criticism|account"
+    r"|explanations?|positions?)\b")
 
 
 def unmarked_attributions(paras: list[Paragraph]) -> list[str]:
-    """Sentences that attribute a claim to a source but carry neither a claim marker nor a citation.
-    Headings and italic examples (*the Institute states…*) are not claims."""
+    """Sentences that attribute a claim to a source but carry no claim marker: a verb of saying without
+    a marker or citation, or a possessive credit (Turovskiy's models) without a marker; a citation names
+    the work, not the claim. Headings and italic examples (*the Institute states…*) are not claims."""
     out = []
     for p in paras:
         text = re.sub(r"(?<![*\w])\*[^*\n]+\*(?![*\w])", "", p.text)
         for sentence in SENTENCE.split(text):
-            if sentence.lstrip().startswith("#") or MARKER.search(sentence) or CITE.search(sentence):
+            if sentence.lstrip().startswith("#") or MARKER.search(sentence):
                 continue
-            if ATTRIBUTION.search(sentence):
+            if POSSESSIVE.search(sentence) or (ATTRIBUTION.search(sentence) and not CITE.search(sentence)):
                 out.append(f"{p.file}: attribution without a claim marker: \"{normalise(sentence)}\"")
     return out
 

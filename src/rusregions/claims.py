@@ -292,7 +292,7 @@ POSSESSIVE = re.compile(
     r"(?:arguments?|views?|readings?|interpretations?|models?|typology|typologies|types|classifications?"
     r"|groupings?|groups|leagues|theory|theories|concepts?|thesis|claims?|conclusions?|findings?|judge?ments?"
     r"|assessments?|periodi[sz]ations?|distinctions?|ideas?|schemes?|framework|critique|criticism|account"
-    r"|explanations?|positions?)\b")
+    r"|explanations?|positions?|divisions?|sense)\b")
 
 
 def unmarked_attributions(paras: list[Paragraph]) -> list[str]:

@@ -12,7 +12,7 @@ from IPython.display import Markdown
 from . import data
 from .present import border_charts
 from .present.figures import Figure
-from .present.format import num, pretty, quantity, when
+from .present.format import definitions, num, pretty, quantity, when
 from .tables import md_table
 
 READINGS = ("consistent", "mixed", "in tension", "not addressed")
@@ -75,11 +75,6 @@ PICK = ["border_length_with_china", "share_of_world_gdp", "share_of_world_trade"
 NEAR = ["china", "japan", "south_korea", "north_korea"]  # the countries the twin-city sentence names
 
 
-def definitions(items) -> Markdown:
-    """A definition list: (term, definition) pairs."""
-    return Markdown("\n".join(f"{term}\n: {text}\n" for term, text in items))
-
-
 class Borders:
     def __init__(self):
         self.abstract, self.findings, self.districts, self.fe, self.twins, self.bf = (data.load(n) for n in (
@@ -139,7 +134,7 @@ class Borders:
 
     def condition(self, condition_id: str) -> Markdown:
         r = self.conditions.loc[condition_id]
-        return definitions([(f"{r.label} (role in the chapter: *{pretty(r.role)}*)", r.description)])
+        return Markdown(definitions([(f"{r.label} (role in the chapter: *{pretty(r.role)}*)", r.description)]))
 
     def border_functions(self) -> list:
         bf = self.bf
@@ -150,7 +145,7 @@ class Borders:
             caption="Functions and roles of Russia's borders in Pietrasiak and Słowikowski (2018), section 4.7 "
                     "(data/border_functions.csv).")
         own = bf[bf.kind.isin(["self_image", "border_status"])]
-        return [table, definitions(zip(own.label.str.strip("“”"), own.description))]
+        return [table, Markdown(definitions(zip(own.label.str.strip("“”"), own.description)))]
 
     # --- the interviews -------------------------------------------------------------------------------------------
     def sample_text(self) -> str:

@@ -15,7 +15,7 @@ from IPython.display import Markdown
 from . import codelists, data
 from .present import agreement_charts
 from .present.figures import Figure
-from .present.format import money, pretty
+from .present.format import definitions, money, more_than, pretty
 from .tables import md_table
 
 SOURCE = "Sergounin (1999)"
@@ -54,13 +54,7 @@ def fact_figure(r) -> str:
     """The figure of a fact in words: 'more than 300', '56 percent', or ''."""
     if pd.isna(r.value):
         return ""
-    q = "more than " if str(r.qualifier) == "more_than" else ""
-    return f"{q}{r.value:g} {'percent' if str(r.unit) == 'percent' else ''}".strip()
-
-
-def definitions(items) -> Markdown:
-    """A definition list: (term, definition) pairs."""
-    return Markdown("\n".join(f"{term}\n: {text}\n" for term, text in items))
+    return f"{more_than(r.qualifier)}{r.value:g} {'percent' if str(r.unit) == 'percent' else ''}".strip()
 
 
 class Memo:
@@ -170,7 +164,7 @@ class Memo:
             who = f" Recipient: {r.recipient}." if pd.notna(r.recipient) else " No recipient is named."
             also = f" The memo adds the equivalent '{restated[r.item_id]}' in parentheses." if r.item_id in restated else ""
             items.append((f"{r.sum} ({r.organisation_label}, {pretty(r.instrument)})", f"{r.purpose}.{who}{also}"))
-        return definitions(items)
+        return Markdown(definitions(items))
 
     def ecu_sums(self) -> pd.DataFrame:
         """The sums in ECU, in ECU million, with their bar labels, smallest first."""
@@ -210,7 +204,7 @@ class Memo:
                     "says is listed below.")
         flagged = facts[facts.note.notna() & facts.note.str.contains("base|Ambiguous", regex=True)]
         return [table, Markdown("\n".join(f"{i}. {d}" for i, d in enumerate(facts.description, start=1))),
-                definitions(zip(flagged.description, flagged.note))]
+                Markdown(definitions(zip(flagged.description, flagged.note)))]
 
     # --- the national total and the per-region figures ----------------------------------------------------------
     def by_type_items(self) -> list:
@@ -226,7 +220,7 @@ class Memo:
         err = bt[bt.erratum.notna()]
         total = self.facts.set_index("fact_id").loc["regional_foreign_agreements_1991_95"]
         fig, plotted = agreement_charts.national_and_per_region(total, bt, self.by_district.sort_values("rank"))
-        return [table, definitions((f"Erratum ({r.label_as_printed})", r.erratum) for r in err.itertuples()), Figure(
+        return [table, Markdown(definitions((f"Erratum ({r.label_as_printed})", r.erratum) for r in err.itertuples())), Figure(
             fig, "fig-agreements-three-measures", plotted,
             alt="Three bar panels on separate axes: Sergounin's national total of agreements, and Reisinger and Yoo's "
                 "agreements per region by type of subject and by federal district.",

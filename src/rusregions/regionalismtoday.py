@@ -6,7 +6,7 @@ import pandas as pd
 from IPython.display import Markdown
 
 from . import data
-from .present.format import pretty
+from .present.format import more_than, pretty
 from .tables import md_table
 
 # Column headers of the table of attributes shared by all referenda (the data's column -> the table's label).
@@ -27,10 +27,6 @@ def notes(resource: str) -> list[str]:
 
 def bullets(items) -> Markdown:
     return Markdown("\n".join(f"- {i}" for i in items))
-
-
-def more_than(qualifier) -> str:
-    return "more than " if str(qualifier) == "more_than" else ""
 
 
 def grouped(frame: pd.DataFrame, by: str, heading, item) -> Markdown:

@@ -50,3 +50,82 @@ def test_trade_by_partner_adds_the_rest():
     t = casestudies.trade_by_partner(share, pd.Series({"china": 30.0}), pd.Series({"china": 20.0}), 40.0, 60.0, 100.0)
     assert list(t.partner) == ["China", "all others (computed)"]
     assert t["exports (USD m)"].tolist() == [30.0, 10.0] and t["share recomputed (%)"].tolist() == [50.0, 50.0]
+
+
+# --- the chapter's sections (casestudies.CaseStudies) on the real data ------------------------------------------
+
+import csv  # noqa: E402
+
+import matplotlib  # noqa: E402
+
+matplotlib.use("Agg")
+
+from conftest import ROOT  # noqa: E402
+
+
+def _csv(name):
+    with open(ROOT / "data" / f"{name}.csv", newline="", encoding="utf-8") as fh:
+        return list(csv.DictReader(fh))
+
+
+def test_sakhalin_industry_takes_every_share_row_of_the_data():
+    sak, decimals = casestudies.CaseStudies().sakhalin_industry()
+    assert list(sak.index) == ["2006", "now (year not stated)"]
+    assert list(sak.columns) == ["extraction", "processing", "production and sale"]
+    printed = {r["id"]: float(r["value"]) for r in _csv("case_study_indicators")}
+    assert sak.loc["2006", "extraction"] == printed["sakhalin_oblast.extraction_share_of_industry.2006"] == 72.9
+    assert sak.loc["now (year not stated)"].tolist() == [93.4, 4.3, 2.3]
+    assert (decimals == 1).all().all()
+
+
+def test_a_new_share_row_joins_the_breakdown_instead_of_dropping_out():
+    case = casestudies.CaseStudies()
+    rows = case.ind.rows
+    new = rows[rows.id == "sakhalin_oblast.processing_share_of_industry.2006"].assign(
+        id="sakhalin_oblast.other_share_of_industry.2006", indicator="other_share_of_industry", value=1.0)
+    case.ind.rows = pd.concat([rows, new], ignore_index=True)
+    sak, _ = case.sakhalin_industry()
+    assert list(sak.columns) == ["extraction", "processing", "production and sale", "other"]
+    assert sak.loc["2006", "other"] == 1.0 and pd.isna(sak.loc["now (year not stated)", "other"])
+
+
+def test_a_flow_the_partners_chart_has_no_place_for_is_an_error():
+    case = casestudies.CaseStudies()
+    assert case.partner_shares().index.tolist() == list(casestudies.FLOWS)
+    case.tp.loc[case.tp.region_id == "sakhalin_oblast", "flow"] = case.tp.flow.where(
+        case.tp.flow != "lng_export", "gas_export")
+    with pytest.raises(ValueError, match=r"flows of Sakhalin in data/trade_partners.csv with no place in the chart: "
+                                         r"\['gas_export'\]"):
+        case.partner_shares()
+
+
+def test_printed_counts_against_the_items_listed():
+    case = casestudies.CaseStudies()
+    twins, dip = _csv("twin_cities"), _csv("diplomatic_presence")
+    kh_missions = sum(r["region_id"] == "khabarovsk_krai" and r["kind"] == "standing_mission" for r in dip)
+    assert [case.listed(r, how) for r, _, _, how in casestudies.COUNTS] == [
+        kh_missions, sum(r["city"] == "khabarovsk" for r in twins), 6, 2, 12, sum(r["city"] == "vladivostok" for r in twins)]
+    table = case.counts().data
+    assert table.count("| match ") == 5 and "| none printed    |       12 | no count to check |" in table
+
+
+def test_the_stages_and_the_coal_sentence_are_computed():
+    assert casestudies.stages_shrink([3, 2, 2]) and not casestudies.stages_shrink([1, 2])
+    case = casestudies.CaseStudies()
+    fig, sentence = case.oil_coal()
+    assert sentence.data.startswith("Every stage is smaller than the one before it: oil ")
+    coal = sum(float(r["value"]) for r in _csv("trade_partners")
+               if r["region_id"] == "sakhalin_oblast" and r["flow"] == "coal_export")
+    assert coal == 3134.0 and "add up to 3,134.0 thousand t, exactly the coal sent abroad." in sentence.data
+    assert case.log.rows[-1]["verdict"] == checks.ADDS_UP
+
+
+def test_the_closing_table_gathers_every_check_in_region_order():
+    case = casestudies.CaseStudies()
+    for section in (case.industry, case.oil_coal, case.sakhalin_trade, case.partners_figure, case.export_structure,
+                    case.fdi_figure, case.primorsky, case.primorsky_partners, case.primorsky_structure):
+        section()
+    summary, table = case.checks_items()
+    assert summary.data == case.log.summary() and summary.data.startswith(f"{len(case.log.rows)} checks: ")
+    assert list(case.log.failed().check) == ["fuel-energy share vs fuel export value / implied exports",
+                                             "South Korea share of trade = (export + import) / total"]

@@ -70,3 +70,13 @@ def test_the_readings_tally_and_figure(borders):
 def test_twin_cities_by_country_most_first(borders):
     lines = borders.twin_table().data.splitlines()
     assert lines[2].replace(" ", "") == "|China|2|2|4|" and lines[9].replace(" ", "") == "|NorthKorea|0|1|1|"
+
+
+def test_the_twin_city_verdicts_the_prose_reads(borders):
+    assert borders.twin_verdicts() == ("Most", "as frequent a partner as China or Japan")
+    other = borderregions.Borders()
+    us = other.twins.index[other.twins.partner_country == "united_states"]
+    other.twins.loc[us[:2], "partner_country"] = "canada"  # two US twinnings fewer: 2 against China's and Japan's 4
+    assert other.twin_verdicts() == ("Most", "a less frequent partner than China or Japan")
+    other.twins.loc[other.twins.index[:6], "partner_country"] = "canada"
+    assert other.twin_verdicts()[0] == "Fewer than half"

@@ -129,3 +129,22 @@ def test_the_closing_table_gathers_every_check_in_region_order():
     assert summary.data == case.log.summary() and summary.data.startswith(f"{len(case.log.rows)} checks: ")
     assert list(case.log.failed().check) == ["fuel-energy share vs fuel export value / implied exports",
                                              "South Korea share of trade = (export + import) / total"]
+
+
+def test_the_verdicts_the_prose_reads_are_computed(capsys):
+    case = casestudies.CaseStudies()
+    case.industry()
+    case.khabarovsk_nonfuel()
+    case.sakhalin_trade()
+    case.export_structure()
+    case.counts()
+    case.checks_items()
+    assert case.glued == {
+        "breakdowns_verdict": "Both breakdowns add up to 100",
+        "nonfuel_verdict": "add up to more than that share, so the two breakdowns use different classifications",
+        "fuel_fit": "does not fit that share of the implied exports; since its tonnage equals the oil and condensate "
+                    "exported, it probably leaves LNG out",
+        "counts_verdict": "Every printed count matches its list", "n_failed": "One"}  # Primorsky's check not yet made
+    # the data behind the fuel verdict: the tonnage of fuel exported is the tonnage of oil and condensate exported
+    printed = {r["id"]: r["value"] for r in _csv("case_study_indicators")}
+    assert printed["sakhalin_oblast.fuel_exports_volume.2014"] == printed["sakhalin_oblast.oil_condensate_exports.2014"]

@@ -201,7 +201,22 @@ class Borders:
         return (f"{tw.partner_country.isin(NEAR).sum()} of {len(tw)} twin cities are in China, Japan or the two "
                 f"Koreas; {(tw.partner_country == 'united_states').sum()} in the United States")
 
+    def twin_verdicts(self) -> tuple[str, str]:
+        """How the prose describes the twin cities: the share near at hand ('Most'), and the United States against
+        China and Japan ('as frequent a partner as China or Japan')."""
+        tw = self.twins.partner_country
+        near = int(tw.isin(NEAR).sum())
+        share = "Most" if 2 * near > len(tw) else ("Half" if 2 * near == len(tw) else "Fewer than half")
+        us, cj = int((tw == "united_states").sum()), [int((tw == c).sum()) for c in ("china", "japan")]
+        us_is = ("as frequent a partner as" if all(us == n for n in cj) else "a more frequent partner than"
+                 if all(us > n for n in cj) else "a less frequent partner than" if all(us < n for n in cj)
+                 else "about as frequent a partner as")
+        return share, us_is + " China or Japan"
+
     def twin_table(self):
+        from myst_nb import glue
+        for name, text in zip(("twins_near", "twins_us"), self.twin_verdicts()):
+            glue(name, Markdown(text), display=False)
         tw = self.twins.groupby(["partner_country", "city"]).size().unstack(fill_value=0)
         tw = tw.assign(_n=tw.sum(axis=1)).sort_values(["_n"], ascending=False, kind="stable").drop(columns="_n")
         tw.index = [pretty(c).title() for c in tw.index]

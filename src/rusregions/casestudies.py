@@ -253,12 +253,6 @@ AGREEMENTS = [  # Primorsky's agreements and contacts: what the table calls them
 PASSPORT = "Pietrasiak and Słowikowski (2018)"
 
 
-def glue_md(name: str, text: str) -> None:
-    """Glue Markdown `text` under `name` for a {glue:md} role in the prose (not shown where glued)."""
-    from myst_nb import glue
-    glue(name, Markdown(text), display=False)
-
-
 def stages_shrink(values) -> bool:
     """Each stage no larger than the one before it."""
     values = [float(x) for x in values]
@@ -279,6 +273,13 @@ class CaseStudies:
         self.missions = self.dip[self.dip.kind == "standing_mission"]
         self.region = data.load("far_east_regions").set_index("region_id")["label"].to_dict()
         self.log = CheckLog(self.region)
+        self.glued: dict[str, str] = {}  # what the prose's {glue:md} roles will read, by name
+
+    def glue(self, name: str, text: str) -> None:
+        """Glue Markdown `text` under `name` for a {glue:md} role in the prose (not shown where glued)."""
+        from myst_nb import glue
+        self.glued[name] = text
+        glue(name, Markdown(text), display=False)
 
     def table(self, key: str):
         region, indicators, caption = TABLES[key]
@@ -317,7 +318,7 @@ class CaseStudies:
         self.log.sums("khabarovsk_krai", "industry by sector sums to 100", kh.share_percent.tolist(),
                       kh.dec.astype(int).tolist())
         adds_up = all(r["verdict"] == checks.ADDS_UP for r in self.log.rows[-(len(sak) + 1):])  # the ones just made
-        glue_md("breakdowns_verdict", "Both breakdowns add up to 100" if adds_up else
+        self.glue("breakdowns_verdict", "Both breakdowns add up to 100" if adds_up else
                 "Not every breakdown adds up to 100")
         fig, plotted = charts.industry_breakdown(sak, kh)
         return [Figure(fig, "fig-industry-by-activity", plotted,
@@ -329,9 +330,12 @@ class CaseStudies:
 
     def khabarovsk_nonfuel(self) -> Markdown:
         kh = self.ind_s[self.ind_s.region_id == "khabarovsk_krai"]
-        return Markdown(f"Non-fuel sectors together: {num(kh[kh.sector != 'fuel_energy'].share_percent.sum())}%; "
-                        "processing industry as printed: "
-                        f"{num(self.v('khabarovsk_krai.processing_share_of_industry'))}% of industrial output.")
+        nonfuel = kh[kh.sector != "fuel_energy"].share_percent.sum()
+        processing = self.v("khabarovsk_krai.processing_share_of_industry")
+        self.glue("nonfuel_verdict", "add up to more than that share, so the two breakdowns use different "
+                "classifications" if nonfuel > processing else "add up to no more than that share")
+        return Markdown(f"Non-fuel sectors together: {num(nonfuel)}%; processing industry as printed: "
+                        f"{num(processing)}% of industrial output.")
 
     def coal_destinations(self) -> pd.DataFrame:
         tp = self.tp
@@ -434,9 +438,15 @@ class CaseStudies:
                       sx.dec.astype(int).tolist())
         fuel = sx[sx.product_group == "fuel_energy"].iloc[0]
         turnover, exp_sh, _ = self._trade_2014()
-        self.log.share("sakhalin_oblast", "fuel-energy share vs fuel export value / implied exports", fuel.share_percent,
-                       int(fuel.dec), checks.share_of_total(self.v("sakhalin_oblast.fuel_exports_value.2014"),
-                                                            turnover * exp_sh / 100))
+        c = self.log.share("sakhalin_oblast", "fuel-energy share vs fuel export value / implied exports",
+                           fuel.share_percent, int(fuel.dec),
+                           checks.share_of_total(self.v("sakhalin_oblast.fuel_exports_value.2014"), turnover * exp_sh / 100))
+        same_tonnage = (self.v("sakhalin_oblast.fuel_exports_volume.2014")
+                        == self.v("sakhalin_oblast.oil_condensate_exports.2014"))
+        self.glue("fuel_fit", "fits that share of the implied exports" if c.verdict not in FAILED else
+                "does not fit that share of the implied exports" + (
+                    "; since its tonnage equals the oil and condensate exported, it probably leaves LNG out"
+                    if same_tonnage else ""))
         return md_table(pd.DataFrame({"product group": sx.label,
                                       "share of exports": [f"{num(x)}%" for x in sx.share_percent]}),
                         caption="Sakhalin Oblast: structure of exports, 2014, as published (section 4.13.1).")
@@ -570,7 +580,7 @@ class CaseStudies:
                                                                                       "no count to check"))}
                           for r, w, k, how in COUNTS for n in [self.listed(r, how)]])
         checked = t[t.verdict != "no count to check"]
-        glue_md("counts_verdict", "Every printed count matches its list" if (checked.verdict == "match").all() else
+        self.glue("counts_verdict", "Every printed count matches its list" if (checked.verdict == "match").all() else
                 f"{count_word((checked.verdict == 'mismatch').sum(), capital=True)} of the {len(checked)} printed "
                 "counts do not match their lists")
         return md_table(t, caption="Counts printed in the profiles against the items they list (sections 4.13.2–4.13.3).")
@@ -612,7 +622,7 @@ class CaseStudies:
                                    "table, chart or sentence above uses (sections 4.13.1–4.13.3).")
 
     def checks_items(self) -> list:
-        glue_md("n_failed", count_word(len(self.log.failed()), capital=True))
+        self.glue("n_failed", count_word(len(self.log.failed()), capital=True))
         return [Markdown(self.log.summary()),
                 md_table(self.log.table(CASE_REGIONS), floatfmt=".2f",
                          caption="Published shares against the values they were computed from (this chapter's checks).")]

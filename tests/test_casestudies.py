@@ -91,12 +91,16 @@ def test_a_new_share_row_joins_the_breakdown_instead_of_dropping_out():
 
 def test_a_flow_the_partners_chart_has_no_place_for_is_an_error():
     case = casestudies.CaseStudies()
-    assert case.partner_shares().index.tolist() == list(casestudies.FLOWS)
+    shares = case.partner_shares(case.sakhalin_flows())
+    assert shares.index.tolist() == list(casestudies.FLOWS) and shares.columns.tolist() == ["japan", "south_korea", "china"]
+    coal = {r["partner"]: float(r["value"]) for r in _csv("trade_partners")
+            if r["region_id"] == "sakhalin_oblast" and r["flow"] == "coal_export"}
+    assert shares.loc["coal_export", "china"] == pytest.approx(100 * coal["china"] / sum(coal.values()))
     case.tp.loc[case.tp.region_id == "sakhalin_oblast", "flow"] = case.tp.flow.where(
         case.tp.flow != "lng_export", "gas_export")
     with pytest.raises(ValueError, match=r"flows of Sakhalin in data/trade_partners.csv with no place in the chart: "
                                          r"\['gas_export'\]"):
-        case.partner_shares()
+        case.sakhalin_flows()
 
 
 def test_printed_counts_against_the_items_listed():

@@ -357,12 +357,13 @@ class CaseStudies:
         fig, plotted = charts.extraction_to_export(oil, coal, dest, coal_abroad)
         shrink = stages_shrink(oil) and stages_shrink([coal_prod, coal_ship, coal_abroad])
         total = dest.value.sum()
+        stages = "Every stage is smaller" if shrink else "Not every stage is smaller"
+        to_abroad = ("exactly the coal sent abroad" if round(total - coal_abroad, 6) == 0
+                     else f"against {coal_abroad:,.1f} thousand t of coal sent abroad")
         sentence = (
-            f"{'Every stage is smaller than the one before it' if shrink else 'Not every stage is smaller than the one before it'}: "
-            f"oil {num(oil.extracted)} ≥ {num(oil.sold)} ≥ {num(oil.exported)} million t; coal {coal_prod:,.0f} ≥ "
-            f"{coal_ship:,.1f} ≥ {coal_abroad:,.0f} thousand t. The three destinations add up to {total:,.1f} thousand t, "
-            + ("exactly the coal sent abroad" if round(total - coal_abroad, 6) == 0 else
-               f"against {coal_abroad:,.1f} thousand t of coal sent abroad") + ". Two "
+            f"{stages} than the one before it: oil {num(oil.extracted)} ≥ {num(oil.sold)} ≥ {num(oil.exported)} "
+            f"million t; coal {coal_prod:,.0f} ≥ {coal_ship:,.1f} ≥ {coal_abroad:,.0f} thousand t. The "
+            f"{count_word(len(dest))} destinations add up to {total:,.1f} thousand t, {to_abroad}. Two "
             "oddities remain. The text calls the larger coal figure \"export\" although only part of it went abroad, so "
             "it is probably all shipments out of the oblast; and it calls the destinations \"the largest importers\" "
             "while listing them in ascending order. The passport also gives natural gas "
@@ -399,30 +400,35 @@ class CaseStudies:
             f"{checks.balance_from_shares(turnover, exp_sh, imp_sh):.2f} billion against USD {num(balance)} billion "
             "printed.")]
 
-    def partner_shares(self) -> pd.DataFrame:
-        """Sakhalin's partners' shares (percent) by flow (rows, in FLOWS' order), coal shares computed from tonnes."""
+    def sakhalin_flows(self) -> pd.DataFrame:
+        """Sakhalin's rows of trade_partners, coal shares computed from tonnes; a flow not in FLOWS is an error."""
         sk = self.tp[self.tp.region_id == "sakhalin_oblast"].copy()
         unknown = set(sk.flow) - set(FLOWS)
         if unknown:
-            raise ValueError(f"flows of Sakhalin in data/trade_partners.csv with no place in the chart: {sorted(unknown)}")
+            raise ValueError(f"flows of Sakhalin in data/trade_partners.csv with no place in the chart: "
+                             f"{sorted(unknown)}")
         abroad = self.v("sakhalin_oblast.coal_exports_abroad.2014")
         coal_share = {r.partner: checks.share_of_total(r.value, abroad) for r in self.coal_destinations().itertuples()}
         coal = sk.flow == "coal_export"
         sk.loc[coal, "share_percent"] = sk.loc[coal, "partner"].map(coal_share)
-        self.sk = sk
-        # every partner of the data is a column; one with no colour in charts.PARTNER_COLOUR fails loudly
+        return sk
+
+    @staticmethod
+    def partner_shares(sk: pd.DataFrame) -> pd.DataFrame:
+        """Partners' shares (percent) by flow: rows in FLOWS' order, columns in charts.PARTNER_COLOUR's order (a
+        partner with no colour there fails loudly)."""
         shares = sk.pivot(index="flow", columns="partner", values="share_percent")
         return shares.reindex(index=list(FLOWS), columns=sorted(shares.columns, key=list(charts.PARTNER_COLOUR).index))
 
     def partners_figure(self) -> list:
-        shares = self.partner_shares()
+        sk = self.sakhalin_flows()
         for flow, what, complete in [("total_trade", "partner shares of trade", False),
                                      ("oil_export", "oil export destinations sum to 100", True),
                                      ("lng_export", "LNG buyers' shares", False)]:
-            g = self.sk[self.sk.flow == flow]
+            g = sk[sk.flow == flow]
             self.log.sums("sakhalin_oblast", what, g.share_percent.tolist(), g.dec.astype(int).tolist(),
                           complete=complete)
-        fig, plotted = charts.partner_shares(shares, FLOWS)
+        fig, plotted = charts.partner_shares(self.partner_shares(sk), FLOWS)
         return [Figure(fig, "fig-sakhalin-partners", plotted,
                        alt="Stacked bars of Japan's, South Korea's and China's shares of Sakhalin's trade, oil, LNG "
                            "and coal exports in 2014, with a hatched remainder where the partners listed do not make "

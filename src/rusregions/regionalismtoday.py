@@ -6,7 +6,7 @@ import pandas as pd
 from IPython.display import Markdown
 
 from . import data
-from .present.format import more_than, pretty
+from .present.format import bullets, more_than, pretty
 from .tables import md_table
 
 # Column headers of the table of attributes shared by all referenda (the data's column -> the table's label).
@@ -23,10 +23,6 @@ STANCE = {"pro_independence": "supports independence", "analyst_referenda_as_pr"
 def notes(resource: str) -> list[str]:
     """The source remarks the descriptor records for a resource (x-notes)."""
     return data.describe(resource).get("x-notes", [])
-
-
-def bullets(items) -> Markdown:
-    return Markdown("\n".join(f"- {i}" for i in items))
 
 
 def grouped(frame: pd.DataFrame, by: str, heading, item) -> Markdown:
@@ -63,7 +59,7 @@ class Today:
                                                               for v, q, t in zip(figs.value, figs.qualifier, figs.topic)))
 
     def agenda_notes(self) -> Markdown:
-        return Markdown("Source remarks recorded with the data:\n\n" + bullets(notes("institute_agenda")).data)
+        return Markdown("Source remarks recorded with the data:\n\n" + bullets(notes("institute_agenda")))
 
     # --- protests -----------------------------------------------------------------------------------------------
     def protest_table(self):
@@ -105,7 +101,7 @@ class Today:
                 f"{'none' if pd.isna(v.erratum) else v.erratum}")
 
     def year_notes(self) -> Markdown:
-        return bullets(n for n in notes("referenda_2023") if "year" in n.lower() or "February" in n)
+        return Markdown(bullets(n for n in notes("referenda_2023") if "year" in n.lower() or "February" in n))
 
     def events_table(self):
         ev = self.events
@@ -125,7 +121,7 @@ class Today:
                 f"{earliest}; year recorded in the data: {int(close.year_inferred)} (inferred)")
 
     def league_notes(self) -> Markdown:
-        return bullets(n for n in notes("referenda_events") if "six provinces" in n)
+        return Markdown(bullets(n for n in notes("referenda_events") if "six provinces" in n))
 
     # --- views --------------------------------------------------------------------------------------------------
     def holders(self) -> list:
@@ -146,4 +142,5 @@ class Today:
                 + f" (views); holders: {views.holder_id.nunique()}")
 
     def garbled(self) -> Markdown:
-        return Markdown("\n".join(f"- **{r.holder_label}**: {r.note}" for r in self.views[self.views.note.notna()].itertuples()))
+        noted = self.views[self.views.note.notna()]
+        return Markdown(bullets(f"**{r.holder_label}**: {r.note}" for r in noted.itertuples()))

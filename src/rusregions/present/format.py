@@ -149,3 +149,8 @@ def more_than(qualifier) -> str:
 def definitions(pairs: Iterable[tuple]) -> str:
     """A MyST definition list: 'term\\n: definition\\n' for each (term, definition), a blank line between."""
     return "\n".join(f"{term}\n: {text}\n" for term, text in pairs)
+
+
+def bullets(items: Iterable) -> str:
+    """A Markdown list, one '- item' line each."""
+    return "\n".join(f"- {i}" for i in items)

@@ -96,7 +96,8 @@ class Borders:
         ab = self.abstract.sort_values("kind", kind="stable")
         table = md_table(pd.DataFrame({"Kind": ab.kind.astype(str).to_numpy(), "Item": [pretty(x) for x in ab.label],
                                        "Term as printed": ab.term_as_printed.fillna("").to_numpy()}),
-                         caption="Factors, functions and findings named in the abstract (data/border_region_factors.csv).")
+                         caption="Factors, functions and findings named in the abstract "
+                                 "(data/border_region_factors.csv).")
         lines = []
         for kind, grp in ab.groupby("kind", observed=True, sort=False):
             lines += [f"**{kind.capitalize()}s**", ""]
@@ -156,7 +157,8 @@ class Borders:
 
     def findings_table(self):
         f = self.findings
-        short = f.finding.str.replace(r" \([^)]*\)", "", regex=True).str.split(r"[:;]", n=1, regex=True).str[0].str.strip()
+        short = (f.finding.str.replace(r" \([^)]*\)", "", regex=True)
+                 .str.split(r"[:;]", n=1, regex=True).str[0].str.strip())
         return md_table(pd.DataFrame({"Question": [pretty(t) for t in f.question_topic],
                                       "Answer (short)": short.to_numpy(),
                                       "Prevalence as worded": f.prevalence.fillna("(no wording)").to_numpy()}),

@@ -126,7 +126,8 @@ class Memo:
     def level_remarks(self):
         lv = self.levels
         notes = lv[lv.note.notna() & lv.note.str.contains("Federal|province|Printed", regex=True)]
-        return md_table(pd.DataFrame({"Example": notes.example_label.to_numpy(), "Note in the data": notes.note.to_numpy()}),
+        return md_table(pd.DataFrame({"Example": notes.example_label.to_numpy(),
+                                      "Note in the data": notes.note.to_numpy()}),
                         caption="Source remarks recorded with the examples (data/regionalism_levels.csv, column note).")
 
     # --- programmes and sums ------------------------------------------------------------------------------------
@@ -162,7 +163,8 @@ class Memo:
         items = []
         for r in ws[ws.equivalent_of.isna()].itertuples():
             who = f" Recipient: {r.recipient}." if pd.notna(r.recipient) else " No recipient is named."
-            also = f" The memo adds the equivalent '{restated[r.item_id]}' in parentheses." if r.item_id in restated else ""
+            also = (f" The memo adds the equivalent '{restated[r.item_id]}' in parentheses."
+                    if r.item_id in restated else "")
             items.append((f"{r.sum} ({r.organisation_label}, {pretty(r.instrument)})", f"{r.purpose}.{who}{also}"))
         return Markdown(definitions(items))
 
@@ -199,7 +201,8 @@ class Memo:
             "No.": range(1, len(facts) + 1), "Kind": facts.kind.to_numpy(), "Topic": [pretty(t) for t in facts.topic],
             "Region": list(facts.region_id.map(codelists.region_names()).fillna("")),
             "Partner": [pretty(t).replace(";", ",") for t in facts.partner.fillna("")],
-            "When": [fact_period(r) for r in facts.itertuples()], "Figure": [fact_figure(r) for r in facts.itertuples()]}),
+            "When": [fact_period(r) for r in facts.itertuples()],
+            "Figure": [fact_figure(r) for r in facts.itertuples()]}),
             caption="Other figures and dated events in Sergounin (1999) (data/bright_side_facts.csv); what each row "
                     "says is listed below.")
         flagged = facts[facts.note.notna() & facts.note.str.contains("base|Ambiguous", regex=True)]
@@ -220,7 +223,8 @@ class Memo:
         err = bt[bt.erratum.notna()]
         total = self.facts.set_index("fact_id").loc["regional_foreign_agreements_1991_95"]
         fig, plotted = agreement_charts.national_and_per_region(total, bt, self.by_district.sort_values("rank"))
-        return [table, Markdown(definitions((f"Erratum ({r.label_as_printed})", r.erratum) for r in err.itertuples())), Figure(
+        errata = Markdown(definitions((f"Erratum ({r.label_as_printed})", r.erratum) for r in err.itertuples()))
+        return [table, errata, Figure(
             fig, "fig-agreements-three-measures", plotted,
             alt="Three bar panels on separate axes: Sergounin's national total of agreements, and Reisinger and Yoo's "
                 "agreements per region by type of subject and by federal district.",

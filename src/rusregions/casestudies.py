@@ -229,19 +229,22 @@ TABLES = {
     "primorsky": ("primorsky_krai", [
         "foreign_trade_turnover", "exports", "imports", "extractive_industry_companies",
         "processing_and_utilities_companies", "apec_summit_cost_usd", "apec_summit_cost_rub",
-        "apec_cable_stayed_bridges"], "Primorsky Krai: economy and trade, as published and corrected (section 4.13.3)."),
+        "apec_cable_stayed_bridges"],
+        "Primorsky Krai: economy and trade, as published and corrected (section 4.13.3)."),
 }
 # Counts printed in the profiles, each against the list of items it counts: region, what, printed row id (None:
 # no count printed), how to count the listed items (missions of the region, twin cities of the city).
 COUNTS = [
     ("khabarovsk_krai", "accredited diplomatic missions", "khabarovsk_krai.accredited_diplomatic_missions",
      ("missions", None)),
-    ("khabarovsk_krai", "twin cities of Khabarovsk", "khabarovsk_krai.twin_cities_of_khabarovsk", ("twins", "khabarovsk")),
+    ("khabarovsk_krai", "twin cities of Khabarovsk", "khabarovsk_krai.twin_cities_of_khabarovsk",
+     ("twins", "khabarovsk")),
     ("primorsky_krai", "consulates-general (incl. PRC agency)", "primorsky_krai.accredited_consulates_general",
      ("missions", ["consulate_general", "consulate_general_agency"])),
     ("primorsky_krai", "consulates headed by honorary consuls", "primorsky_krai.consulates_headed_by_honorary_consuls",
      ("missions", ["consulate_honorary_consul"])),
-    ("primorsky_krai", "honorary consulates", "primorsky_krai.honorary_consulates", ("missions", ["honorary_consulate"])),
+    ("primorsky_krai", "honorary consulates", "primorsky_krai.honorary_consulates",
+     ("missions", ["honorary_consulate"])),
     ("primorsky_krai", "twin cities of Vladivostok", None, ("twins", "vladivostok")),
 ]
 AGREEMENTS = [  # Primorsky's agreements and contacts: what the table calls them, printed row id
@@ -288,7 +291,8 @@ class CaseStudies:
     # --- Sakhalin ---------------------------------------------------------------------------------------------------
     def sakhalin_economy(self) -> list:
         v = self.v
-        grp, grp_pc = v("sakhalin_oblast.gross_regional_product"), v("sakhalin_oblast.gross_regional_product_per_capita")
+        grp = v("sakhalin_oblast.gross_regional_product")
+        grp_pc = v("sakhalin_oblast.gross_regional_product_per_capita")
         return [self.table("sakhalin_economy"), Markdown(
             f"The two GDP figures imply a population of {grp * 1e9 / (grp_pc * 1e3):,.0f} "
             f"(RUB {num(grp)} billion / RUB {num(grp_pc)} thousand), a plausible figure for the oblast; no population "
@@ -339,7 +343,8 @@ class CaseStudies:
 
     def coal_destinations(self) -> pd.DataFrame:
         tp = self.tp
-        return tp[(tp.region_id == "sakhalin_oblast") & (tp.flow == "coal_export")].sort_values("value", ascending=False)
+        coal = tp[(tp.region_id == "sakhalin_oblast") & (tp.flow == "coal_export")]
+        return coal.sort_values("value", ascending=False)
 
     def oil_coal(self) -> list:
         v, dec = self.v, self.dec
@@ -382,7 +387,8 @@ class CaseStudies:
     def _trade_2014(self):
         v = self.v
         turnover = v("sakhalin_oblast.foreign_trade_turnover.2014")
-        exp_sh, imp_sh = v("sakhalin_oblast.export_share_of_trade.2014"), v("sakhalin_oblast.import_share_of_trade.2014")
+        exp_sh = v("sakhalin_oblast.export_share_of_trade.2014")
+        imp_sh = v("sakhalin_oblast.import_share_of_trade.2014")
         return turnover, exp_sh, imp_sh
 
     def sakhalin_trade(self) -> list:
@@ -390,7 +396,8 @@ class CaseStudies:
         turnover, exp_sh, imp_sh = self._trade_2014()
         balance = v("sakhalin_oblast.trade_balance.2014")
         self.log.sums("sakhalin_oblast", "export and import shares of trade sum to 100", [exp_sh, imp_sh],
-                      [dec("sakhalin_oblast.export_share_of_trade.2014"), dec("sakhalin_oblast.import_share_of_trade.2014")])
+                      [dec("sakhalin_oblast.export_share_of_trade.2014"),
+                       dec("sakhalin_oblast.import_share_of_trade.2014")])
         self.log.share("sakhalin_oblast", "trade balance 2014 = turnover × (export − import share)", balance,
                        dec("sakhalin_oblast.trade_balance.2014"), checks.balance_from_shares(turnover, exp_sh, imp_sh))
         exports = turnover * exp_sh / 100
@@ -446,7 +453,8 @@ class CaseStudies:
         turnover, exp_sh, _ = self._trade_2014()
         c = self.log.share("sakhalin_oblast", "fuel-energy share vs fuel export value / implied exports",
                            fuel.share_percent, int(fuel.dec),
-                           checks.share_of_total(self.v("sakhalin_oblast.fuel_exports_value.2014"), turnover * exp_sh / 100))
+                           checks.share_of_total(self.v("sakhalin_oblast.fuel_exports_value.2014"),
+                                                 turnover * exp_sh / 100))
         same_tonnage = (self.v("sakhalin_oblast.fuel_exports_volume.2014")
                         == self.v("sakhalin_oblast.oil_condensate_exports.2014"))
         self.glue("fuel_fit", "fits that share of the implied exports" if c.verdict not in FAILED else
@@ -547,8 +555,8 @@ class CaseStudies:
                                  "recomputed (section 4.13.3). The Republic of Korea's share is corrected in the data "
                                  f"to {num(share.loc['south_korea', 'value_corrected'])}%.")
         fig, plotted = charts.trade_by_partner(
-            t.rename(columns={"exports (USD m)": "exports", "imports (USD m)": "imports"})[["partner", "exports", "imports"]]
-            .replace({"partner": {"all others (computed)": "all others"}}))
+            t.rename(columns={"exports (USD m)": "exports", "imports (USD m)": "imports"})
+            [["partner", "exports", "imports"]].replace({"partner": {"all others (computed)": "all others"}}))
         return [table, Figure(fig, "fig-primorsky-trade", plotted,
                               alt="Paired bars of Primorsky Krai's exports and imports in 2014 by partner, China "
                                   "largest in both and Japan selling far more than it buys.",
@@ -570,7 +578,7 @@ class CaseStudies:
                                "listed' = 100 minus the groups printed. Pietrasiak and Słowikowski (2018), section "
                                "4.13.3, after the MFA passport of Primorsky (2013).")]
 
-    # --- missions, twin cities, agreements ------------------------------------------------------------------------------
+    # --- missions, twin cities, agreements -------------------------------------------------------------------------
     def listed(self, region: str, how: tuple) -> int:
         """How many items the data list for a printed count (see COUNTS)."""
         what, which = how
@@ -589,7 +597,8 @@ class CaseStudies:
         self.glue("counts_verdict", "Every printed count matches its list" if (checked.verdict == "match").all() else
                 f"{count_word((checked.verdict == 'mismatch').sum(), capital=True)} of the {len(checked)} printed "
                 "counts do not match their lists")
-        return md_table(t, caption="Counts printed in the profiles against the items they list (sections 4.13.2–4.13.3).")
+        return md_table(t, caption="Counts printed in the profiles against the items they list (sections "
+                                   "4.13.2–4.13.3).")
 
     def ties_figure(self) -> list:
         fig, plotted = charts.ties_matrix(ties(self.dip, self.twins, self.partners, self.tp), TIE_GROUP)
@@ -604,7 +613,8 @@ class CaseStudies:
     def ties_lists(self) -> Markdown:
         lines = []
         for city, g in self.twins.groupby("city", sort=False):
-            by_country = [f"{', '.join(h.partner_label)} ({country(c)})" for c, h in g.groupby("partner_country", sort=False)]
+            by_country = [f"{', '.join(h.partner_label)} ({country(c)})"
+                          for c, h in g.groupby("partner_country", sort=False)]
             lines.append(f"- **{city.capitalize()}** ({len(g)}): " + "; ".join(by_country))
         for region, g in self.missions.groupby("region_id", sort=False):
             types = [f"{MISSION.get(t, t.replace('_', ' '))}: {', '.join(country(c) for c in h.country_or_body)}"
@@ -631,4 +641,5 @@ class CaseStudies:
         self.glue("n_failed", count_word(len(self.log.failed()), capital=True))
         return [Markdown(self.log.summary()),
                 md_table(self.log.table(CASE_REGIONS), floatfmt=".2f",
-                         caption="Published shares against the values they were computed from (this chapter's checks).")]
+                         caption="Published shares against the values they were computed from (this chapter's "
+                                 "checks).")]

@@ -54,9 +54,9 @@ class Today:
     def years_and_figures(self) -> str:
         a = self.agenda
         dated, figs = a[a.year.notna()], a[a.value.notna()]
-        return ("Years named on the page: " + "; ".join(f"{int(y)} ({pretty(t)})" for y, t in zip(dated.year, dated.topic))
-                + "\nFigures named on the page: " + "; ".join(f"{more_than(q)}{v:g} ({pretty(t)})"
-                                                              for v, q, t in zip(figs.value, figs.qualifier, figs.topic)))
+        years = "; ".join(f"{int(y)} ({pretty(t)})" for y, t in zip(dated.year, dated.topic))
+        figures = "; ".join(f"{more_than(q)}{v:g} ({pretty(t)})" for v, q, t in zip(figs.value, figs.qualifier, figs.topic))
+        return f"Years named on the page: {years}\nFigures named on the page: {figures}"
 
     def agenda_notes(self) -> Markdown:
         return Markdown("Source remarks recorded with the data:\n\n" + bullets(notes("institute_agenda")))
@@ -78,7 +78,8 @@ class Today:
     # --- the referenda ------------------------------------------------------------------------------------------
     def referenda_tables(self) -> list:
         ref = self.ref
-        regions = md_table(pd.DataFrame({"Order": ref.list_position.to_numpy(), "Region as printed": ref.label.to_numpy(),
+        regions = md_table(pd.DataFrame({"Order": ref.list_position.to_numpy(),
+                                         "Region as printed": ref.label.to_numpy(),
                                          "Remark in the data": ref.note.fillna("").to_numpy()}),
                            caption="Regions of the Post-Russia Forum's online referenda (data/referenda_2023.csv).")
         shared = {}

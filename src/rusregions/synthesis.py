@@ -178,7 +178,8 @@ class Synthesis:
         return pd.DataFrame(rows, columns=["Period", "Source", "What the number is", "Number"])
 
     def numbers_table(self):
-        return md_table(self.numbers(), caption="The numbers that exist, by period and source (all computed from data/).")
+        return md_table(self.numbers(),
+                        caption="The numbers that exist, by period and source (all computed from data/).")
 
     def timeline_figure(self):
         from .present import synthesis_charts

@@ -80,3 +80,22 @@ def test_the_twin_city_verdicts_the_prose_reads(borders):
     assert other.twin_verdicts() == ("Most", "a less frequent partner than China or Japan")
     other.twins.loc[other.twins.index[:6], "partner_country"] = "canada"
     assert other.twin_verdicts()[0] == "Fewer than half"
+
+
+def test_border_functions_findings_and_the_districts_chart(borders):
+    import matplotlib.pyplot as plt
+
+    from rusregions.present import border_charts
+    table, described = borders.border_functions()
+    assert described.data.startswith("Window to the world\n: Border regions that")
+    assert borders.findings_table().data.count("\n|") - 1 == len(borders.findings) == 16
+    d = borders.districts.sort_values("value")
+    fig, plotted = border_charts.border_districts(d, borders.fe.set_index("indicator").loc["border_length_with_china"])
+    ax = fig.axes[0]
+    assert [round(p.get_width(), 6) for p in ax.patches[:len(d)]] == list(d.value)
+    assert [t.get_text() for t in ax.texts if t.get_text().startswith("border with China")] == [
+        "border with China: 4,250 km,\nthe longest (as the chapter states)"]
+    plt.close(fig)
+    fig, plotted = border_charts.abstract_claims(borders.readings())
+    assert len(fig.axes[0].collections[0].get_offsets()) == len(borderregions.READING)
+    plt.close(fig)

@@ -62,3 +62,35 @@ def test_the_figures_carry_their_plotted_numbers(memo):
     *_, three = memo.by_type_items()
     assert three.data.panel.value_counts().to_dict() == {"by federal district": 5, "by type of subject": 3,
                                                          "national total": 1}
+
+
+def _csv(name):
+    import csv
+
+    from conftest import ROOT
+    with open(ROOT / "data" / f"{name}.csv", newline="", encoding="utf-8") as fh:
+        return list(csv.DictReader(fh))
+
+
+def test_lists_and_tables_follow_the_memo_order(memo):
+    rows = _csv("regionalism_promises")
+    dark = sorted((int(r["number"]), r["summary"]) for r in rows if r["kind"] == "dark_side")
+    assert memo.dark_side().data.splitlines()[2:] == [f"{n}. {s}" for n, s in dark]
+    table = memo.programme_table().data.splitlines()
+    assert len(table) - 4 == len(_csv("cooperation_programmes_1990s"))  # header, rule, blank line, caption
+    assert table[2].split("|")[1].strip() == "Norway" and "NOK 300 million" in table[2]
+    table, described, flagged = memo.fact_items()
+    assert described.data.count("\n") + 1 == len(_csv("bright_side_facts"))
+    assert flagged.data.count("\n: ") == 2  # the two facts whose note flags a missing base or an ambiguity
+
+
+def test_the_levels_chart_stacks_every_example():
+    import matplotlib.pyplot as plt
+
+    from rusregions.present import agreement_charts
+    summary = Memo().level_summary()
+    fig, plotted = agreement_charts.levels_of_cooperation(summary, "Sergounin (1999)")
+    widths = sum(p.get_width() for p in fig.axes[0].patches)
+    assert widths == len(_csv("regionalism_levels")) == plotted.examples.sum() == 25
+    assert [t.get_text() for t in fig.axes[0].get_legend().get_texts()][0] == "neighbouring regions"
+    plt.close(fig)

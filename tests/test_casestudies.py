@@ -152,3 +152,35 @@ def test_the_verdicts_the_prose_reads_are_computed(capsys):
     # the data behind the fuel verdict: the tonnage of fuel exported is the tonnage of oil and condensate exported
     printed = {r["id"]: r["value"] for r in _csv("case_study_indicators")}
     assert printed["sakhalin_oblast.fuel_exports_volume.2014"] == printed["sakhalin_oblast.oil_condensate_exports.2014"]
+
+
+def test_every_section_of_the_chapter_shows_the_data_rows_it_names():
+    case = casestudies.CaseStudies()
+    printed = {r["id"]: float(r["value"]) for r in _csv("case_study_indicators") if r["value"]}
+    table, population = case.sakhalin_economy()
+    implied = printed["sakhalin_oblast.gross_regional_product"] * 1e9 / (
+        printed["sakhalin_oblast.gross_regional_product_per_capita"] * 1e3)
+    assert f"imply a population of {implied:,.0f} " in population.data and round(implied) == 492137
+    reserves = case.reserves_figure()[0].data
+    metals = [r for r in _csv("case_study_indicators") if r["indicator"].startswith("share_of_russian_reserves_")]
+    assert len(reserves) == len(metals) and reserves.share_of_russian_reserves_percent.is_monotonic_increasing
+    fdi = case.fdi_figure()[0].data
+    assert fdi.share_percent.sum() == pytest.approx(100) and fdi.investor_country.iloc[-1] == "not_listed_computed"
+    structure = case.primorsky_structure()[0].data
+    imports = [float(r["share_percent"]) for r in _csv("trade_structure")
+               if r["region_id"] == "primorsky_krai" and r["flow"] == "import"]
+    assert structure[structure.flow == "import"].share_percent.iloc[-1] == pytest.approx(100 - sum(imports))
+    lists = case.ties_lists().data
+    assert f"- **Vladivostok** ({sum(r['city'] == 'vladivostok' for r in _csv('twin_cities'))}): " in lists
+    table, others = case.agreements()
+    published = [line.split("|")[-2].strip() for line in table.data.splitlines()[2:6]]
+    assert published == [f"{printed[row_id]:g}" for _, row_id in casestudies.AGREEMENTS] == ["9", "3", "40", "113"]
+    assert others.data.startswith("Not shown in the chart: European Bank for Reconstruction and Development (office)")
+    for section in (case.industry, case.khabarovsk_nonfuel, case.oil_coal, case.sakhalin_trade, case.partners_figure,
+                    case.export_structure, case.investment, case.sakhalin_partners, case.khabarovsk, case.primorsky,
+                    case.primorsky_partners, case.counts, case.ties_figure):
+        section()
+    shown = set(case.ind.shown)
+    rest = case.rest()
+    all_ids = {r["id"] for r in _csv("case_study_indicators")}
+    assert len(rest.df) == len(all_ids - shown) > 0 and case.ind.not_shown().empty  # nothing is left out

@@ -50,3 +50,11 @@ def test_views_by_stance_and_holder(today):
     table, by_holder = today.holders()
     assert by_holder.data.startswith("**Stanislav Pavlovsky-Suslov**\n\n- Confident that a 'yes' vote")
     assert today.garbled().data.count("- **") == int(today.views.note.notna().sum()) == 5
+
+
+def test_protests_events_and_the_source_remarks(today):
+    assert today.protest_table().data.count("\n|") - 1 == len(today.protests) == 5
+    events = today.events_table().data
+    assert "| organisation founded | May 2022 " in events and "| 2023 (inferred) | Post-Russia Forum " in events
+    assert today.year_notes().data.startswith("- The report gives no year:")
+    assert today.league_notes().data.startswith("- 'the six provinces' that formed the League of Nations")

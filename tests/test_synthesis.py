@@ -67,3 +67,20 @@ def test_what_each_source_documents_is_keyed_by_its_id(syn):
     other.sources = {**syn.sources, "005": "A new source"}
     with pytest.raises(ValueError, match=r"sources with no entry in synthesis.DOCUMENTS: \['005'\]"):
         other.documents_table()
+
+
+def test_rows_and_resources_per_source_and_the_rows_that_run_late(syn):
+    counts, late = syn.source_tables()
+    assert "| Abstract on border regions (undated)          |          13 |           1 |" in counts.data
+    assert late.data.count("| federal_programmes |") == 3 and "energy_strategy_2030" in late.data
+    assert list(syn.timeline_figure().data.period) == list(syn.PERIODS)
+
+
+def test_the_heatmap_prints_every_count_of_the_grid(syn):
+    import matplotlib.pyplot as plt
+
+    from rusregions.present import synthesis_charts
+    grid = syn.grid()
+    fig = synthesis_charts.rows_heatmap(grid)
+    assert sorted(int(t.get_text()) for t in fig.axes[0].texts) == sorted(grid.to_numpy().ravel().tolist())
+    plt.close(fig)

@@ -99,3 +99,11 @@ def test_border_functions_findings_and_the_districts_chart(borders):
     fig, plotted = border_charts.abstract_claims(borders.readings())
     assert len(fig.axes[0].collections[0].get_offsets()) == len(borderregions.READING)
     plt.close(fig)
+
+
+@pytest.fixture(autouse=True)
+def _close_figures():
+    # the sections draw figures that a notebook would show and close; here they are closed after each test
+    yield
+    import matplotlib.pyplot as plt
+    plt.close("all")

@@ -94,3 +94,11 @@ def test_the_levels_chart_stacks_every_example():
     assert widths == len(_csv("regionalism_levels")) == plotted.examples.sum() == 25
     assert [t.get_text() for t in fig.axes[0].get_legend().get_texts()][0] == "neighbouring regions"
     plt.close(fig)
+
+
+@pytest.fixture(autouse=True)
+def _close_figures():
+    # the sections draw figures that a notebook would show and close; here they are closed after each test
+    yield
+    import matplotlib.pyplot as plt
+    plt.close("all")

@@ -184,3 +184,11 @@ def test_every_section_of_the_chapter_shows_the_data_rows_it_names():
     rest = case.rest()
     all_ids = {r["id"] for r in _csv("case_study_indicators")}
     assert len(rest.df) == len(all_ids - shown) > 0 and case.ind.not_shown().empty  # nothing is left out
+
+
+@pytest.fixture(autouse=True)
+def _close_figures():
+    # the sections draw figures that a notebook would show and close; here they are closed after each test
+    yield
+    import matplotlib.pyplot as plt
+    plt.close("all")

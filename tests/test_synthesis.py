@@ -84,3 +84,11 @@ def test_the_heatmap_prints_every_count_of_the_grid(syn):
     fig = synthesis_charts.rows_heatmap(grid)
     assert sorted(int(t.get_text()) for t in fig.axes[0].texts) == sorted(grid.to_numpy().ravel().tolist())
     plt.close(fig)
+
+
+@pytest.fixture(autouse=True)
+def _close_figures():
+    # the sections draw figures that a notebook would show and close; here they are closed after each test
+    yield
+    import matplotlib.pyplot as plt
+    plt.close("all")

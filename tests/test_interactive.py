@@ -31,3 +31,9 @@ def test_each_table_gets_its_own_id():
 def test_a_table_without_caption_is_refused():
     with pytest.raises(ValueError, match="^a table needs a caption: say what it shows and where it comes from$"):
         interactive.table(data.load("far_east_regions"), caption="")
+
+
+def test_the_plain_text_output_is_stable_across_runs():
+    # the stored text/plain must not carry a memory address, or every re-execution would change the notebook
+    df = data.load("table_4_1").head(2)
+    assert repr(interactive.table(df, caption="Table 4.1 cells.")) == "<interactive table: Table 4.1 cells.>"

@@ -25,6 +25,11 @@ class Table:
         self.df, self.caption, self.floatfmt, self.index = df, caption, floatfmt, index
         self.table_id = f"{MARKER}-{next(_ids)}"
 
+    def __repr__(self) -> str:
+        # the plain-text output stored in the notebook: stable, so re-executing an unchanged notebook changes nothing
+        # (the default repr carries a memory address that differs on every run)
+        return f"<interactive table: {self.caption}>"
+
     def _repr_html_(self) -> str:
         df = self.df.reset_index() if self.index else self.df
         html = to_html_datatable(

@@ -15,7 +15,7 @@ from IPython.display import Markdown
 from . import audit, data, index
 from .plots import PALETTE, source_note
 from .present.figures import Figure
-from .present.format import country, listing, num, quantity, when
+from .present.format import bullets, country, listing, num, quantity, when
 from .tables import md_table
 
 CASE_FILES = ["case_study_indicators", "trade_partners", "trade_structure", "fdi_by_origin",
@@ -49,7 +49,7 @@ def notes_list(rows, item, heading: str = "Notes kept with the data:") -> Markdo
     rows = list(rows)
     if not rows:
         return None
-    return Markdown(heading + "\n\n" + "\n".join(f"- {item(x)}" for x in rows))
+    return Markdown(heading + "\n\n" + bullets(item(x) for x in rows))
 
 
 def _drop_empty(shown: pd.DataFrame) -> pd.DataFrame:

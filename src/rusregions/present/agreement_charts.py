@@ -109,3 +109,26 @@ def programme_sums(ecu: pd.DataFrame, nok_sum: str, source: str):
     source_note(fig, source + ", 'Levels of Regionalism'; data/cooperation_programmes_1990s.csv. "
                 "ECU 245 thousand is drawn as 0.245 ECU million; no currency is converted.")
     return fig, ecu[["item_id", "label", "instrument", "sum", "unit", "amount", "ecu_million"]]
+
+
+def levels_of_cooperation(summary: pd.DataFrame, source: str):
+    """Examples per level of cooperation (rows of summary: level_number, subtype as an ordered categorical, n),
+    stacked by kind of example in the categorical's order."""
+    order = list(summary.subtype.cat.categories)
+    fig, ax = plt.subplots(figsize=(8, 3.4))
+    colours = dict(zip(order, PALETTE))
+    left = pd.Series(0, index=sorted(summary.level_number.unique()))
+    for sub in order:
+        part = summary[summary.subtype == sub].set_index("level_number").n.reindex(left.index, fill_value=0)
+        if part.sum() == 0:
+            continue
+        ax.barh([f"Level {i}" for i in left.index], part.values, left=left.values, color=colours[sub],
+                label=pretty(sub), height=0.6)
+        left = left + part
+    ax.invert_yaxis()
+    ax.set_xlabel("examples named in the memo (count)")
+    ax.set_title("Sergounin's three levels of regional cooperation")
+    ax.legend(title="kind of example", bbox_to_anchor=(1.02, 1), loc="upper left", fontsize=8, title_fontsize=9)
+    ax.xaxis.get_major_locator().set_params(integer=True)
+    source_note(fig, source + ", 'Levels of Regionalism'; data/regionalism_levels.csv")
+    return fig, summary[["level_number", "subtype", "n"]].rename(columns={"n": "examples"})

@@ -139,3 +139,18 @@ def money(value, unit) -> str:
     if cur not in CURRENCIES:
         return quantity(value, unit)
     return f"{cur} {num(value)} {scale}".strip()
+
+
+def more_than(qualifier) -> str:
+    """The data's qualifier 'more_than' as the words before a number ('more than '); '' for any other or none."""
+    return "more than " if str(qualifier) == "more_than" else ""
+
+
+def definitions(pairs: Iterable[tuple]) -> str:
+    """A MyST definition list: 'term\\n: definition\\n' for each (term, definition), a blank line between."""
+    return "\n".join(f"{term}\n: {text}\n" for term, text in pairs)
+
+
+def bullets(items: Iterable) -> str:
+    """A Markdown list, one '- item' line each."""
+    return "\n".join(f"- {i}" for i in items)

@@ -4,12 +4,24 @@ from __future__ import annotations
 import matplotlib.pyplot as plt
 from matplotlib.lines import Line2D
 
+import seaborn as sns
+
 from .. import codelists, plots, timeline
+from .format import more_than
 
 
-def q(x) -> str:
-    """The qualifier 'more_than' as words before a number."""
-    return "more than " if str(x) == "more_than" else ""
+def rows_heatmap(grid):
+    """Counts of data rows, sources (rows, labelled) by periods (columns)."""
+    fig, ax = plt.subplots(figsize=(9, 3.6))
+    sns.heatmap(grid, annot=True, fmt="d", cmap="Blues", cbar=False, linewidths=0.6, linecolor="white", ax=ax,
+                annot_kws={"fontsize": 9})
+    ax.set_xlabel("period the row refers to (years of the fact, not of publication)")
+    ax.set_ylabel("")
+    ax.set_title("Data rows per source and period (count)")
+    plt.setp(ax.get_xticklabels(), rotation=0, fontsize=8.5)
+    plt.setp(ax.get_yticklabels(), fontsize=8.5)
+    plots.source_note(fig, "all resources of data/datapackage.json; a row counts in each period its years touch")
+    return fig
 
 
 def evidence_timeline(*, periods, putin, PERIODS, votes, agr, programmes, t_year, fw, n_resp, fe_dated, rex,  # noqa: N803
@@ -59,7 +71,7 @@ def evidence_timeline(*, periods, putin, PERIODS, votes, agr, programmes, t_year
 
     c90, c00, c22 = colours
     # source 001
-    span("001", int(agr.period_start), int(agr.period_end), f"{q(agr.qualifier)}{agr.value:g} agreements", c90)
+    span("001", int(agr.period_start), int(agr.period_end), f"{more_than(agr.qualifier)}{agr.value:g} agreements", c90)
     for _, r in programmes[programmes.year.notna()].iterrows():
         mark("001", int(r.year), r.month, colour=c90)
     ax.text(timeline.act_position(int(programmes.year.max())) + 0.6, Y["001"], "dated programmes", va="center",
@@ -80,7 +92,7 @@ def evidence_timeline(*, periods, putin, PERIODS, votes, agr, programmes, t_year
     close = ref.iloc[0]
     mark("003", int(close.year_inferred), int(close.closing_month), colour=c22, inferred=True)
     ax.text(timeline.act_position(int(league.year), int(league.month)) - 0.6, Y["003"],
-            f"referenda (hollow: year inferred),\n{q(votes.qualifier)}{votes.value:,.0f} votes on the first day",
+            f"referenda (hollow: year inferred),\n{more_than(votes.qualifier)}{votes.value:,.0f} votes on the first day",
             ha="right", va="center", fontsize=7.2)
     # source 004
     ax.text(PERIODS["1990s"][0], Y["004"], "no date in the source", va="center", fontsize=7.5, style="italic",

@@ -36,6 +36,10 @@ class Table:
             text_in_header_can_be_selected=False)  # a click on a column title sorts
         return f'<div class="rusregions-table-scroll">{html}</div>'
 
+    def __repr__(self) -> str:
+        # No memory address: the notebook's stored plain-text output must not change between runs.
+        return f"<rusregions.interactive.Table: {self.caption}>"
+
     def _repr_markdown_(self) -> str:
         return md_table(self.df, floatfmt=self.floatfmt, index=self.index, caption=self.caption).data
 

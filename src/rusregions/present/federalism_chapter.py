@@ -88,8 +88,10 @@ class FederalismChapter:
                                 "follows only from the president's era.")
 
     def explicit_pairings(self) -> Markdown:
-        """How often the chapter pairs a regime with a period itself, as a word ('twice')."""
-        n = int((self.periods.regime_pairing == "explicit").sum())
+        """How often the chapter pairs a regime with a period itself, as a word ('twice'); the regime rows, which
+        carry their own regime, are not pairings."""
+        p = self.periods
+        n = int(((p.regime_pairing == "explicit") & (p.kind != "regime")).sum())
         return Markdown({1: "once", 2: "twice"}.get(n, f"{count_word(n)} times"))
 
     def timeline_figure(self) -> Figure:

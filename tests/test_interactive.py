@@ -31,3 +31,9 @@ def test_each_table_gets_its_own_id():
 def test_a_table_without_caption_is_refused():
     with pytest.raises(ValueError, match="^a table needs a caption: say what it shows and where it comes from$"):
         interactive.table(data.load("far_east_regions"), caption="")
+
+
+def test_plain_text_form_names_the_caption_not_a_memory_address():
+    # The notebook stores this text; an address would change on every run and leave a diff.
+    df = data.load("far_east_regions")[["region_id", "label"]]
+    assert repr(interactive.table(df, caption="The regions.")) == "<rusregions.interactive.Table: The regions.>"

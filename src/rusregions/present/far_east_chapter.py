@@ -14,7 +14,7 @@ from ..plots import PALETTE
 from ..tables import md_table
 from . import far_east_charts as charts
 from .figures import Figure
-from .format import count_word, num, quantity, when
+from .format import num, quantity, when
 
 # Groups of the shares figure: the indicators of each, in order, and the group's colour.
 SHARE_GROUPS = {"Land": (["territory_share_of_russia"], PALETTE[6]),
@@ -51,7 +51,7 @@ HISTORY_ORDER = ["russia_qing_interaction", "siberian_independence", "trans_sibe
                  "soviet_planned_development", "late_soviet_development_model", "soviet_scientists_regional_concepts"]
 
 
-def quantities(values, units) -> list[str]:
+def quantity_each(values, units) -> list[str]:
     """`quantity` of each value with its unit (a column of values beside a column of units)."""
     return [quantity(v, u) for v, u in zip(values, units)]
 
@@ -136,7 +136,7 @@ class FarEastChapter:
         rank = ind[ind.indicator == "china_trade_partner_rank"]
         t = pd.concat([
             pd.DataFrame({"source": "Moskalenko (2015a)", "partner or statement": tp.partner,
-                          "published": quantities(tp.value, tp.unit), "year": "not stated"}),
+                          "published": quantity_each(tp.value, tp.unit), "year": "not stated"}),
             pd.DataFrame({"source": "Lee (2012)", "partner or statement": "China: " + rank.qualifier + " (" +
                           rank.region_id.map(fareast.SCOPE) + ")", "published": "rank only",
                           "year": rank.period_start.astype(str)}),
@@ -149,7 +149,7 @@ class FarEastChapter:
         visa = self.ind[self.ind.indicator == "trade_decline_after_visa_regime"]
         abolished = self.fact("visa_free_regime_china", "abolished", "year")
         t = pd.DataFrame({"region": visa.region_id.map(fareast.SCOPE),
-                          "decline in trade": quantities(visa.value, visa.unit), "measured": visa.period_as_printed})
+                          "decline in trade": quantity_each(visa.value, visa.unit), "measured": visa.period_as_printed})
         return md_table(t, caption="Trade declines attributed to the abolition of the visa-free regime with China in "
                                    f"{abolished} (section 4.14).")
 
@@ -167,7 +167,7 @@ class FarEastChapter:
         t = pd.DataFrame({
             "district": b.region_id.map(DISTRICT), "measure": b.label, "period": [when(r) for r in b.itertuples()],
             "published": [quantity(r.value, r.unit, qualifier=r.qualifier) for r in b.itertuples()],
-            "corrected": quantities(b.value_corrected, b.unit_corrected),
+            "corrected": quantity_each(b.value_corrected, b.unit_corrected),
         })
         amounts = self.budget_parts()[1]
         return [md_table(t, caption="Federal budget shares and amounts, as published and corrected (section 4.14, "
@@ -205,8 +205,8 @@ class FarEastChapter:
 
     def investment_table(self) -> list:
         dib = self.dib
-        t = pd.DataFrame({"period": dib.period_as_printed, "published": quantities(dib.value, dib.unit),
-                          "corrected": quantities(dib.value_corrected, dib.unit_corrected)})
+        t = pd.DataFrame({"period": dib.period_as_printed, "published": quantity_each(dib.value, dib.unit),
+                          "corrected": quantity_each(dib.value_corrected, dib.unit_corrected)})
         return [md_table(t, caption="Annual balance of direct investment in the Far Eastern Federal District, as "
                                     "published and corrected (section 4.16)."),
                 Markdown("**Why billions** (the reason recorded for the first year; the others are alike). "
@@ -229,10 +229,6 @@ class FarEastChapter:
             f"already exceeds it; according to the Central Bank, as the authors cite it, this was careful growth rather "
             f"than a boom. Over the same years Zubarevich reports that overall investment in the district *fell*: by "
             f"{num(dec[2013])}% in 2013 and {num(dec[2014])}% in 2014.")
-
-    def investment_count(self) -> Markdown:
-        """How many balances are printed, as a word ('five')."""
-        return Markdown(count_word(len(self.dib)))
 
     # --- programmes, strategies, institutions ------------------------------------------------------------------
     def policy_timeline(self) -> Figure:
@@ -265,8 +261,8 @@ class FarEastChapter:
         ]
         costs = self.prog[self.prog.fact == "cost"]
         t = pd.DataFrame({"project": costs.name.str.replace(", funded by Russian Railways", ""),
-                          "published": quantities(costs.amount, costs.unit),
-                          "corrected": quantities(costs.value_corrected, costs.unit_corrected)})
+                          "published": quantity_each(costs.amount, costs.unit),
+                          "corrected": quantity_each(costs.value_corrected, costs.unit_corrected)})
         return [md_table(pd.DataFrame(key, columns=["item", "fact", "as published"]),
                          caption="Key facts on the main instruments of federal policy (sections 4.14–4.16)."),
                 md_table(t, caption="Costs of transport projects, as published and corrected (section 4.14; the "

@@ -140,9 +140,9 @@ class FederalismChapter:
                                 "('called': the chapter's own word, where it differs from the normalised kind).")
 
     def effects(self) -> Markdown:
-        listing, federal = self.acts_listing(), self.federal
+        dated, federal = self.acts_listing(), self.federal
         twins = set(federal.same_act_as.dropna())
-        effects = listing[listing.act_id.isin(federal.act_id) | listing.act_id.isin(twins)]
+        effects = dated[dated.act_id.isin(federal.act_id) | dated.act_id.isin(twins)]
         return Markdown("\n\n".join(f"{r.label}\n: {r.effect} {cite(r.cite_key)}" for r in effects.itertuples()))
 
     def corrections(self):

@@ -80,8 +80,8 @@ def test_territory_and_demography_sentences(chapter):
     assert f"about **{h1 * factor:.1f} thousand** people left in the first half of 2015" in text.data
 
 
-def test_shares_table_takes_every_grouped_indicator(chapter):
-    shares = chapter.shares_table()
+def test_shares_take_every_grouped_indicator(chapter):
+    shares = chapter.shares()
     keys = [k for keys, _ in fe.SHARE_GROUPS.values() for k in keys]
     assert list(shares.indicator) == keys
     assert list(shares.value) == [float(indicator(k)["value"]) for k in keys]

@@ -86,14 +86,14 @@ class FarEastChapter:
                          f"{num(share)}% of Russia and, a few lines later, as one third ({rounded:.1f}%); the second "
                          f"is a loose restatement of the first.")]
 
-    def shares_table(self) -> pd.DataFrame:
+    def shares(self) -> pd.DataFrame:
         """The indicators of the shares figure: group, indicator, colour, value and bar label."""
         return pd.DataFrame([{"group": g, "indicator": k, "colour": c, "value": self.value(k),
                               "label": SHARE_SHORT.get(k, k.split("_")[-1].capitalize())}
                              for g, (keys, c) in SHARE_GROUPS.items() for k in keys])
 
     def shares_figure(self) -> Figure:
-        fig, plotted = charts.shares_of_russia(self.shares_table(), self.value("territory_share_of_russia"))
+        fig, plotted = charts.shares_of_russia(self.shares(), self.value("territory_share_of_russia"))
         return Figure(fig, "fig-far-east-shares", plotted,
                       alt="Horizontal bars of the Far East's shares of Russia's territory, of tin, diamonds, gold and "
                           "fish, of railway lines and paved roads, and of foreign investment and exports, against the "

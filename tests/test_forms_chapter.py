@@ -30,9 +30,9 @@ def close_figures():
 
 
 def test_period_words():
-    assert [fc.period(x) for x in ("1990s", "after_2000", "general", "both", "unspecified")] == \
+    assert [fc.period_words(x) for x in ("1990s", "after_2000", "general", "both", "unspecified")] == \
         ["1990s", "after 2000", "general", "both", "not dated"]
-    assert fc.period(pd.NA) == "" and fc.period(None) == ""
+    assert fc.period_words(pd.NA) == "" and fc.period_words(None) == ""
 
 
 def test_blank_empties_missing_cells_only():

@@ -31,7 +31,7 @@ BORDER_KIND = {"function": "function of Russian borders", "country_border_role":
                "self_image": "self-image of border regions", "border_status": "border status"}
 
 
-def period(code) -> str:
+def period_words(code) -> str:
     """A period code in words: '1990s', 'after 2000', 'general', 'both', 'not dated'; '' where none is given."""
     return PERIOD_WORDS.get(code, pretty(code)) if isinstance(code, str) else ""
 
@@ -71,7 +71,7 @@ class FormsChapter:
         di = forms[(forms.typology != "makarychev") & (forms.row_type == "form")]
         return md_table(pd.DataFrame({
             "form": di.label, "part of": blank(di.parent_form.map(label)), "definition": di.definition,
-            "period": di.era.map(period), "source": di.cite_key.map(cite)}),
+            "period": di.era.map(period_words), "source": di.cite_key.map(cite)}),
             caption="Direct and indirect forms, and the authors' active/passive split of indirect forms "
                     "(data/activity_forms.csv; 'period' is filled where the chapter places the form in time).")
 
@@ -82,7 +82,7 @@ class FormsChapter:
         return md_table(pd.DataFrame({
             "example": ex.label, "illustrates": ex.parent_form.map(label),
             "number given": [("" if pd.isna(v) else str(v)) for v in ex.value],
-            "period": ex.era.map(period), "source": ex.cite_key.map(cite)}),
+            "period": ex.era.map(period_words), "source": ex.cite_key.map(cite)}),
             caption="The examples the chapter gives for the forms (data/activity_forms.csv).")
 
     def forms_figure(self) -> Figure:
@@ -107,7 +107,7 @@ class FormsChapter:
         conds = self.conds
         shown = conds.assign(_o=conds.era.map(CONDITION_ORDER)).sort_values("_o", kind="stable")
         return md_table(pd.DataFrame({
-            "condition": shown.label, "period": shown.era.map(period),
+            "condition": shown.label, "period": shown.era.map(period_words),
             "structural / processual": blank(shown.structural_processual),
             "internal / external": blank(shown.internal_external), "effect": shown.role.map(ROLE),
             "regions named": blank(shown.examples), "source": shown.cite_key.map(cite)}),
@@ -119,8 +119,8 @@ class FormsChapter:
         conds, n = self.conds, classification_counts(self.conds)
         line = (f"{len(conds)} conditions: classified on both criteria {n['both']}, on one only {n['one']}, "
                 f"on neither {n['neither']}")
-        tab = pd.crosstab(conds.era.map(period), conds.internal_external.fillna("not stated"))
-        tab = tab.reindex([period(p) for p in CONDITION_ORDER if period(p) in tab.index])
+        tab = pd.crosstab(conds.era.map(period_words), conds.internal_external.fillna("not stated"))
+        tab = tab.reindex([period_words(p) for p in CONDITION_ORDER if period_words(p) in tab.index])
         return line, md_table(tab.rename_axis("period").reset_index(), caption="Conditions by period and by the "
                               "internal/external criterion (counts of rows of data/activity_conditions.csv, categories "
                               "excluded).")
@@ -133,7 +133,7 @@ class FormsChapter:
         return f"{one} conditions are classified on one criterion only, and {neither} on neither"
 
     def conditions_figure(self) -> Figure:
-        periods = {p: period(p) for p in CONDITION_ORDER}
+        periods = {p: period_words(p) for p in CONDITION_ORDER}
         fig = forms_charts.conditions_grid(self.conds, CONDITION_ORDER, ROLE, periods, SOURCE)
         return Figure(fig, "fig-activity-conditions",
                       self.conds[["condition_id", "era", "internal_external", "structural_processual", "role", "label"]],
@@ -171,13 +171,13 @@ class FormsChapter:
         culture = self.culture
         topic = culture.topic.map(lambda t: TOPIC.get(t, pretty(t)))
         c = culture.assign(_o=culture.era.map(CULTURE_ORDER), topic_shown=topic).sort_values("_o", kind="stable")
-        views = md_table(pd.DataFrame({"period": c.era.map(period), "actor": c.actor.map(lambda a: ACTOR.get(a, pretty(a))),
+        views = md_table(pd.DataFrame({"period": c.era.map(period_words), "actor": c.actor.map(lambda a: ACTOR.get(a, pretty(a))),
                                        "topic": c.topic_shown, "view": c.view, "source": c.cite_key.map(cite)}),
                          caption="Views of the federal elites on regional international activity and its context, by "
                                  "period (data/strategic_culture.csv; 'both': the chapter presents the view as holding "
                                  "before and after 2000; 'not dated': 'later' or no time given).")
-        tab = pd.crosstab(topic, culture.era.map(period))
-        tab = tab[[period(p) for p in CULTURE_ORDER if period(p) in tab.columns]]
+        tab = pd.crosstab(topic, culture.era.map(period_words))
+        tab = tab[[period_words(p) for p in CULTURE_ORDER if period_words(p) in tab.columns]]
         return [views, md_table(tab.rename_axis("topic").reset_index(), caption="Views by topic and period (counts of "
                                 "rows of data/strategic_culture.csv).")]
 

@@ -106,6 +106,13 @@ def test_finding_cells_name_region_measure_and_component(chapter):
     assert table.data.count("| Amur Oblast") == 1
 
 
+def test_finding_cells_also_word_total_and_scale_findings():
+    chapter = IndexChapter()
+    chapter.findings = pd.DataFrame({"region": ["magadan_oblast", "amur_oblast"],
+                                     "indicator": ["total_per_capita", "goods_trade_per_capita"]})
+    assert chapter.finding_cells() == ["Magadan Oblast's per capita total", "Amur Oblast's per capita goods trade score"]
+
+
 def test_population_order_is_largest_first(chapter):
     pops = chapter.pops
     assert [chapter.label[r] for r in pops.sort_values(ascending=False).index] == chapter.population_order()

@@ -134,14 +134,13 @@ class IndexChapter:
         return [self.label[r] for r in self.pops.sort_values(ascending=False).index]
 
     def finding_cells(self) -> list[str]:
-        """Each inconsistent cell in words: "Amur Oblast's overall FDI score"."""
+        """Each inconsistent cell in words: "Amur Oblast's overall FDI score", "Magadan Oblast's per capita total"."""
         out = []
         for r in self.findings.itertuples():
-            component, _, measure = r.indicator.rpartition("_")
-            if component not in index.COMPONENT_NOUNS:  # a total or scale finding names no component
-                out.append(f"{self.label[r.region]}'s {r.indicator.replace('_', ' ')}")
-                continue
-            out.append(f"{self.label[r.region]}'s {measure} {index.COMPONENT_NOUNS[component]} score")
+            measure = next(m for m in MEASURES if r.indicator.endswith("_" + m))
+            component = r.indicator.removesuffix("_" + measure)
+            what = f"{index.COMPONENT_NOUNS[component]} score" if component in index.COMPONENT_NOUNS else component
+            out.append(f"{self.label[r.region]}'s {MEASURES[measure]} {what}")
         return out
 
     def audit_glue(self) -> dict[str, Markdown]:

@@ -137,3 +137,13 @@ def test_types_and_league_figures_name_their_data(chapter):
     assert len(fig.data) == len(rows("region_leagues")) and fig.data.fe.sum() == 4
     table, meaning = chapter.leagues_table()
     assert table.data.count("| Super league") == 1 and meaning.data.count("\n: ") == 4
+
+
+def test_district_verdict_follows_rank_and_benchmark(chapter):
+    assert chapter.district_verdict().data == ("it is near the bottom of the districts given, and below what the type "
+                                               "of its regions would suggest")
+    other = cc.ComparisonChapter()
+    other.fe_district = other.fe_district.copy()
+    other.fe_district["rank"], other.fe_district["value"] = 1, 1000.0
+    assert other.district_verdict().data == ("it is near the top of the districts given, and above what the type "
+                                             "of its regions would suggest")

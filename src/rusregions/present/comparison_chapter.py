@@ -184,6 +184,15 @@ class ComparisonChapter:
             f"one data set, statistics that may differ, and the district's regions as listed in Table 4.1), and it "
             f"should be read as an order of magnitude only.")]
 
+    def district_verdict(self) -> Markdown:
+        """Where the Far Eastern district stands among the districts given and against the benchmark, in words."""
+        rank, n = int(self.fe_district["rank"]), len(self.districts)
+        place = ("near the bottom" if rank > n - 2 else "near the top" if rank <= 2 else "in the middle")
+        low, high = self.benchmark_range()
+        value = self.fe_district.value
+        against = "below" if value < low else "above" if value > high else "within the range of"
+        return Markdown(f"it is {place} of the districts given, and {against} what the type of its regions would suggest")
+
     # --- the leagues ----------------------------------------------------------------------------------------------
     def leagues_table(self) -> list:
         lg = self.lg

@@ -80,6 +80,8 @@ def test_districts_reading_and_figure(chapter):
     fe = next(r for r in d if r["region_id"] == "far_eastern_federal_district")
     assert text.startswith(f"The {cc.district_name(d[0]['region_id'])} district leads with {float(d[0]['value']):g}")
     assert text.endswith(f"the Far East ranks {fe['rank']} of {len(d)}.")
+    lower = [r for r in d if float(r["value"]) < float(fe["value"])]
+    assert len(lower) == 1 and f"only the {cc.district_name(lower[0]['region_id'])} district, at " in text
     fig = chapter.districts_figure()
     assert fig.name == "fig-agreements-by-district" and list(fig.data.value) == sorted(float(r["value"]) for r in d)
     table, notes = chapter.districts_table()
@@ -147,3 +149,16 @@ def test_district_verdict_follows_rank_and_benchmark(chapter):
     other.fe_district["rank"], other.fe_district["value"] = 1, 1000.0
     assert other.district_verdict().data == ("it is near the top of the districts given, and above what the type "
                                              "of its regions would suggest")
+
+
+def test_league_reading_turns_when_the_placements_change():
+    import pandas as pd
+
+    other = cc.ComparisonChapter()
+    amur = other.lg[other.lg.region_id == "sakhalin_oblast"].assign(region_id="amur_oblast", league_id="league_three",
+                                                                     league_rank=4)
+    other.lg = pd.concat([other.lg[other.lg.region_id != "sakhalin_oblast"], amur], ignore_index=True)
+    text = other.league_index_reading().data
+    assert "all of them in the top two" not in text and "None is in the lower two" not in text
+    assert "Amur Oblast in league three" in text
+    assert "(Khabarovsk Krai, Primorsky Krai and Sakhalin Oblast) are not all among them" in text

@@ -15,7 +15,7 @@ from ..plots import PALETTE, source_note
 from ..tables import md_table
 from . import comparison_charts
 from .figures import Figure
-from .format import listing, num
+from .format import count_word, listing, num
 
 FE, OTHER, MUTED = PALETTE[1], PALETTE[0], PALETTE[6]
 CHAPTER = "Pietrasiak and Słowikowski (2018), section 4.7"
@@ -145,13 +145,16 @@ class ComparisonChapter:
 
     def districts_reading(self) -> Markdown:
         top, fe = self.d.iloc[0], self.fe_district
-        ncauc = self.districts.set_index("region_id").loc["north_caucasian_federal_district"]
+        lower = self.d[self.d.value < fe.value]
+        if len(lower) == 1:
+            below = f"only the {lower.District.iloc[0]} district, at {num(lower.value.iloc[0])}, is lower"
+        else:
+            below = f"{count_word(len(lower))} districts are lower"
         return Markdown(
             f"The {top.District} district leads with {num(top.value)} agreements per region, "
-            f"{top.value / fe.value:.1f} times the Far Eastern district's {num(fe.value)}; only the North "
-            f"Caucasian district, at {num(ncauc.value)}, is lower. The chapter's phrase is that the two \"bring up the "
-            f"rear\" together, and it names the North Caucasus first, although by value the Far East ranks "
-            f"{int(fe['rank'])} of {len(self.districts)}.")
+            f"{top.value / fe.value:.1f} times the Far Eastern district's {num(fe.value)}; {below}. The chapter's "
+            f"phrase is that the two \"bring up the rear\" together, and it names the North Caucasus first, although "
+            f"by value the Far East ranks {int(fe['rank'])} of {len(self.districts)}.")
 
     # --- the benchmark ---------------------------------------------------------------------------------------------
     def benchmark_range(self) -> tuple[float, float]:
@@ -346,12 +349,18 @@ class ComparisonChapter:
         sakha = syn.loc["sakha_republic"]
         one = syn[syn.League == "League one"]
         below_all = all((sakha[c] > one[c]).all() for c in (RANK_PC, RANK_OV))
+        leagues = [league_name(i) for i in self.lg.league_id.unique()]  # in league order
+        by_league = listing(f"{listing(placed.Region[placed.League == lg])} in "
+                            f"{lg.lower().replace('super', 'the super')}" for lg in leagues if lg in set(placed.League))
+        if set(placed.League) <= {"Super league", "League one"}:
+            where = f"all of them in the top two: {by_league}. None is in the lower two leagues."
+        else:
+            where = f"{by_league}."
+        among = "are all among them" if top3 <= set(placed.index) else "are not all among them"
         return Markdown(
-            f"Of the {len(syn)} regions of Table 4.1, {len(placed)} appear in Dem'yanenko's leagues, all of them in the "
-            f"top two: {listing(placed.Region[placed.League == 'Super league'])} in the super league and "
-            f"{listing(placed.Region[placed.League == 'League one'])} in league one. None is in the lower two leagues. "
+            f"Of the {len(syn)} regions of Table 4.1, {len(placed)} appear in Dem'yanenko's leagues, {where} "
             f"The regions that take the first {len(top3)} places of Table 4.1 on either total "
-            f"({listing(sorted(self.fe_regions.label[r] for r in top3))}) are all among them. The exception runs the "
+            f"({listing(sorted(self.fe_regions.label[r] for r in top3))}) {among}. The exception runs the "
             f"other way: Sakha, in the super league, ranks only {ordinal(int(sakha[RANK_PC]))} per capita and "
             f"{ordinal(int(sakha[RANK_OV]))} overall in Table 4.1"
             f"{', below both league-one regions on either total' if below_all else ''}. Table 4.1 uses {self.year} "

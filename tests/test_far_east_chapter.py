@@ -158,3 +158,24 @@ def test_key_facts_setting_visa_and_interviews(chapter):
     findings = rows("interview_findings")
     assert chapter.interview_findings().data.count("\n  - ") == len(findings)  # one sub-item per finding
     assert data.load("interview_findings").question_id.nunique() == chapter.interview_findings().data.count("- **")
+
+
+def test_budget_and_investment_readings_turn_with_the_data():
+    chapter = fe.FarEastChapter()
+    b = chapter.budget_rows.copy()
+    pol = b.measure == "share_of_federal_regional_policy_expenditure"
+    b.loc[pol & (b.region_id == "far_eastern_federal_district"), "value"] = 13.0
+    chapter.budget_rows = b
+    assert "the Far East received 0.7 percentage points more than the North Caucasus" in chapter.budget_reading().data
+    dib = chapter.dib.copy()
+    dib.loc[dib.quarter.notna(), "value_corrected"] = 0.1
+    chapter.dib = dib
+    assert "the part-year 2015 figure does not yet reach it;" in chapter.investment_reading().data
+
+
+def test_budget_and_investment_readings_on_the_data(chapter):
+    assert "On this measure the North Caucasus is ahead" in chapter.budget_reading().data
+    dib = rows("direct_investment_balance")
+    part = [float(r["value_corrected"]) for r in dib if r["quarter"]][0]
+    y2014 = [float(r["value_corrected"]) for r in dib if r["year"] == "2014" and not r["quarter"]][0]
+    assert part > y2014 and "the part-year 2015 figure already exceeds it;" in chapter.investment_reading().data

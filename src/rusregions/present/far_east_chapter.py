@@ -188,11 +188,16 @@ class FarEastChapter:
         pol, amounts, floor = self.budget_parts()
         fe, nc = pol.loc["far_eastern_federal_district", "value"], pol.loc["north_caucasian_federal_district", "value"]
         a13, a14 = amounts.loc[2013, "value_corrected"], amounts.loc[2014, "value_corrected"]
+        if nc > fe:
+            lead = (f"the North Caucasus received {nc - fe:.1f} percentage points *more* than the Far East ({num(nc)}% "
+                    f"against {num(fe)}%). On this measure the North Caucasus is ahead, so the ranking of the Far East "
+                    f"as \"second largest beneficiary\" must rest on another measure or period, which the chapter does "
+                    f"not give.")
+        else:
+            lead = (f"the Far East received {fe - nc:.1f} percentage points more than the North Caucasus ({num(fe)}% "
+                    f"against {num(nc)}%). On this measure the Far East is ahead of the North Caucasus.")
         return Markdown(
-            f"In {int(pol.period_start.iloc[0])} the North Caucasus received {nc - fe:.1f} percentage points *more* "
-            f"than the Far East ({num(nc)}% against {num(fe)}%). On this measure the North Caucasus is ahead, so the "
-            f"ranking of the Far East as \"second largest beneficiary\" must rest on another measure or period, which "
-            f"the chapter does not give. The general-subsidy floor ({floor.qualifier} {num(floor.value)}%, "
+            f"In {int(pol.period_start.iloc[0])} {lead} The general-subsidy floor ({floor.qualifier} {num(floor.value)}%, "
             f"{int(floor.period_start)}–{int(floor.period_end)}) is a share of a different total and cannot be "
             f"compared with either. Read as billions, the Far East's allocation fell by {100 * (a13 - a14) / a13:.1f}% "
             f"from 2013 to 2014, and {num(a14)} billion at a {num(fe)}% share implies total regional-policy spending "
@@ -224,9 +229,11 @@ class FarEastChapter:
     def investment_reading(self) -> Markdown:
         annual = self.dib[self.dib.quarter.isna()].set_index("year").value_corrected
         dec = self.investment_decline()
+        part = self.dib[self.dib.quarter.notna()].value_corrected.iloc[0]
+        exceeds = "already exceeds it" if part > annual[2014] else "does not yet reach it"
         return Markdown(
             f"The 2014 balance is {annual[2014] / annual[2013]:.1f} times that of 2013 and the part-year 2015 figure "
-            f"already exceeds it; according to the Central Bank, as the authors cite it, this was careful growth rather "
+            f"{exceeds}; according to the Central Bank, as the authors cite it, this was careful growth rather "
             f"than a boom. Over the same years Zubarevich reports that overall investment in the district *fell*: by "
             f"{num(dec[2013])}% in 2013 and {num(dec[2014])}% in 2014.")
 

@@ -54,14 +54,14 @@ def test_classification_line_table_and_verdict(chapter):
     assert line == (f"{len(chapter.conds)} conditions: classified on both criteria {n['both']}, on one only "
                     f"{n['one']}, on neither {n['neither']}")
     assert [x.split("|")[1].strip() for x in table.data.splitlines()[2:5]] == ["1990s", "after 2000", "general"]
-    assert chapter.classification_verdict() == ("most conditions are classified on one criterion only, and some "
+    assert chapter.classification_verdict().data == ("most conditions are classified on one criterion only, and some "
                                                  "on neither")
 
 
 def test_verdict_follows_the_data():
     chapter = fc.FormsChapter()
     chapter.conds = chapter.conds.assign(structural_processual="structural", internal_external="internal")
-    assert chapter.classification_verdict() == "some conditions are classified on one criterion only, and none on neither"
+    assert chapter.classification_verdict().data == "some conditions are classified on one criterion only, and none on neither"
 
 
 def test_tables_hold_their_rows(chapter):

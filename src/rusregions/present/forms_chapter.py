@@ -6,6 +6,7 @@ chapter shows there. Labels are the data's codes in words (`pretty`) except wher
 from __future__ import annotations
 
 import pandas as pd
+from IPython.display import Markdown
 
 from .. import data, plots
 from ..tables import md_table
@@ -125,12 +126,12 @@ class FormsChapter:
                               "internal/external criterion (counts of rows of data/activity_conditions.csv, categories "
                               "excluded).")
 
-    def classification_verdict(self) -> str:
+    def classification_verdict(self) -> Markdown:
         """Whether most conditions are classified on one criterion only, and whether some are on neither."""
         n = classification_counts(self.conds)
         one = "most" if n["one"] > len(self.conds) / 2 else "some"
         neither = {0: "none"}.get(n["neither"], "some")
-        return f"{one} conditions are classified on one criterion only, and {neither} on neither"
+        return Markdown(f"{one} conditions are classified on one criterion only, and {neither} on neither")
 
     def conditions_figure(self) -> Figure:
         periods = {p: period_words(p) for p in CONDITION_ORDER}

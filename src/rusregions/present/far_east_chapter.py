@@ -9,7 +9,7 @@ from __future__ import annotations
 import pandas as pd
 from IPython.display import Markdown
 
-from .. import checks, data, fareast
+from .. import checks, codelists, data, fareast
 from ..plots import PALETTE
 from ..tables import md_table
 from . import far_east_charts as charts
@@ -138,7 +138,7 @@ class FarEastChapter:
             pd.DataFrame({"source": "Moskalenko (2015a)", "partner or statement": tp.partner,
                           "published": quantity_each(tp.value, tp.unit), "year": "not stated"}),
             pd.DataFrame({"source": "Lee (2012)", "partner or statement": "China: " + rank.qualifier + " (" +
-                          rank.region_id.map(fareast.SCOPE) + ")", "published": "rank only",
+                          rank.region_id.map(codelists.region_names()) + ")", "published": "rank only",
                           "year": rank.period_start.astype(str)}),
         ], ignore_index=True)
         return [md_table(t, caption="The macro-region's trade partners in two sources."),
@@ -148,7 +148,7 @@ class FarEastChapter:
     def visa_regime(self):
         visa = self.ind[self.ind.indicator == "trade_decline_after_visa_regime"]
         abolished = self.fact("visa_free_regime_china", "abolished", "year")
-        t = pd.DataFrame({"region": visa.region_id.map(fareast.SCOPE),
+        t = pd.DataFrame({"region": visa.region_id.map(codelists.region_names()),
                           "decline in trade": quantity_each(visa.value, visa.unit), "measured": visa.period_as_printed})
         return md_table(t, caption="Trade declines attributed to the abolition of the visa-free regime with China in "
                                    f"{abolished} (section 4.14).")

@@ -8,6 +8,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import pytest  # noqa: E402
 
+from rusregions import codelists  # noqa: E402
 from rusregions.present import comparison_chapter as cc  # noqa: E402
 from rusregions.version import ROOT  # noqa: E402
 
@@ -29,11 +30,11 @@ def close_figures():
 
 
 def test_district_name_comes_from_the_codelist():
-    assert cc.district_name("far_eastern_federal_district") == "Far Eastern"
-    assert cc.district_name("north_caucasian_federal_district") == "North Caucasian"
-    assert cc.district_name("northwestern_federal_district") == "Northwestern"
+    assert codelists.district_name("far_eastern_federal_district") == "Far Eastern"
+    assert codelists.district_name("north_caucasian_federal_district") == "North Caucasian"
+    assert codelists.district_name("northwestern_federal_district") == "Northwestern"
     with pytest.raises(KeyError):
-        cc.district_name("no_such_federal_district")
+        codelists.district_name("no_such_federal_district")
 
 
 def test_league_name_ordinal_and_median():
@@ -78,10 +79,10 @@ def test_districts_reading_and_figure(chapter):
     d = sorted(rows("agreements_by_federal_district"), key=lambda r: int(r["rank"]))
     text = chapter.districts_reading().data
     fe = next(r for r in d if r["region_id"] == "far_eastern_federal_district")
-    assert text.startswith(f"The {cc.district_name(d[0]['region_id'])} district leads with {float(d[0]['value']):g}")
+    assert text.startswith(f"The {codelists.district_name(d[0]['region_id'])} district leads with {float(d[0]['value']):g}")
     assert text.endswith(f"the Far East ranks {fe['rank']} of {len(d)}.")
     lower = [r for r in d if float(r["value"]) < float(fe["value"])]
-    assert len(lower) == 1 and f"only the {cc.district_name(lower[0]['region_id'])} district, at " in text
+    assert len(lower) == 1 and f"only the {codelists.district_name(lower[0]['region_id'])} district, at " in text
     fig = chapter.districts_figure()
     assert fig.name == "fig-agreements-by-district" and list(fig.data.value) == sorted(float(r["value"]) for r in d)
     table, notes = chapter.districts_table()

@@ -10,7 +10,8 @@ import pandas as pd
 from IPython.display import Markdown
 from matplotlib.patches import Patch
 
-from .. import codelists, data, index
+from .. import data, index
+from ..codelists import district_name
 from ..plots import PALETTE, source_note
 from ..tables import md_table
 from . import comparison_charts
@@ -32,11 +33,6 @@ SHARES = ["foreign_investment_share_of_russia", "export_share_of_russia", "terri
 SHARE_SHORT = {"foreign_investment_share_of_russia": "Accumulated foreign\ninvestment",
                "export_share_of_russia": "Exports", "territory_share_of_russia": "Territory (for scale)"}
 RANK_PC, RANK_OV = "Table 4.1 rank p.c.", "Table 4.1 rank overall"
-
-
-def district_name(region_id: str) -> str:
-    """A federal district's short name from the codelist: 'Far Eastern' for far_eastern_federal_district."""
-    return codelists.region_names()[region_id].removesuffix(" Federal District")
 
 
 def league_name(league_id: str) -> str:

@@ -45,7 +45,6 @@ PROGRAMME_SHORT = {
     "tor_accelerated_development_areas": "Law on accelerated development zones (draft)",
     "eastern_business_forum": "Eastern Business Forum",
     "free_port_vladivostok": "Free port extended to Chukotka, Kamchatka, Sakhalin"}
-DISTRICT = {"far_eastern_federal_district": "Far East", "north_caucasian_federal_district": "North Caucasus"}
 CN = "ru_cn_regional_cooperation_programme_2009_2018"
 HISTORY_ORDER = ["russia_qing_interaction", "siberian_independence", "trans_siberian_railway", "far_eastern_republic",
                  "soviet_planned_development", "late_soviet_development_model", "soviet_scientists_regional_concepts"]
@@ -165,7 +164,8 @@ class FarEastChapter:
     def budget_table(self) -> list:
         b = self.budget_rows
         t = pd.DataFrame({
-            "district": b.region_id.map(DISTRICT), "measure": b.label, "period": [when(r) for r in b.itertuples()],
+            "district": b.region_id.map(codelists.district_name), "measure": b.label,
+            "period": [when(r) for r in b.itertuples()],
             "published": [quantity(r.value, r.unit, qualifier=r.qualifier) for r in b.itertuples()],
             "corrected": quantity_each(b.value_corrected, b.unit_corrected),
         })
@@ -176,7 +176,7 @@ class FarEastChapter:
 
     def budget_figure(self) -> Figure:
         pol, amounts, _ = self.budget_parts()
-        fig, plotted = charts.budget(pol, amounts, DISTRICT)
+        fig, plotted = charts.budget(pol, amounts, {r: codelists.district_name(r) for r in pol.index})
         return Figure(fig, "fig-far-east-budget", plotted,
                       alt="Two bar panels: the Far East's and the North Caucasus's shares of federal regional-policy "
                           "spending, and the Far East's federal allocation by year in RUB billion as corrected.",

@@ -28,3 +28,17 @@ def test_value_insists_on_one_row():
     assert fe.value("territory_area") == 6215900
     with pytest.raises(LookupError, match=r"far_east_indicators: 0 rows for 'no_such', 'far_eastern_federal_district'"):
         fe.value("no_such")
+
+
+def test_indicator_table_names_territories_as_the_codelist_does():
+    import csv
+
+    from rusregions.version import ROOT
+
+    with open(ROOT / "data" / "codelists" / "regions.csv", newline="", encoding="utf-8") as fh:
+        names = {r["region_id"]: r["name"] for r in csv.DictReader(fh)}
+    fe = fareast.Indicators(data.load("far_east_indicators"))
+    sel = fe.rows(["population_loss", "territory_area"], scope=None)
+    shown = fe.table(sel, "Two indicators.").df
+    assert list(shown.territory) == [names[r] for r in sel.region_id] == ["Siberia and the Far East",
+                                                                           "Far Eastern Federal District"]

@@ -89,3 +89,8 @@ def foreign_key_problems(descriptor: dict, data_dir: Path, only: str | None = No
                                                 f"{shown!r} is not in {by_name[ref['resource']]['path']} "
                                                 f"(add it there, or correct the id)"))
     return problems
+
+
+def district_name(region_id: str) -> str:
+    """A federal district's short name: the codelist name without 'Federal District' ('Far Eastern')."""
+    return region_names()[region_id].removesuffix(" Federal District")

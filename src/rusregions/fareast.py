@@ -4,13 +4,9 @@ from __future__ import annotations
 import pandas as pd
 
 from .present.format import quantity, when
-from . import interactive
+from . import codelists, interactive
 
 FE = "far_eastern_federal_district"
-SCOPE = {"far_eastern_federal_district": "Far East", "russia": "Russia", "asia_pacific": "Asia-Pacific",
-         "far_east_and_transbaikal": "Far East and Trans-Baikal", "siberia_and_far_east": "Siberia and Far East",
-         "far_east_border_regions": "Far East border regions", "khabarovsk_krai": "Khabarovsk Krai",
-         "amur_oblast": "Amur Oblast", "primorsky_krai": "Primorsky Krai"}
 HISTORY = ("historical_event", "historical_plan")
 
 
@@ -39,7 +35,7 @@ class Indicators:
     @staticmethod
     def table(sel: pd.DataFrame, caption: str):
         return interactive.table(pd.DataFrame({
-            "indicator": sel.label, "territory": sel.region_id.map(lambda s: SCOPE.get(s, s)),
+            "indicator": sel.label, "territory": sel.region_id.map(codelists.region_names()),
             "period": [when(r) for r in sel.itertuples()],
             "published": [quantity(r.value, r.unit, r.value_high, r.qualifier) for r in sel.itertuples()]}),
             caption=caption)

@@ -67,3 +67,42 @@ def rank_correlations(table: pd.DataFrame, method: str = "spearman") -> pd.Serie
     ranks = rank_table(table)
     base = ranks["per_capita:sum"]
     return ranks.corrwith(base, method=method).drop("per_capita:sum").rename(f"{method} vs published per capita")
+
+
+# Display names of the components, as the chapters and profiles head their columns, and the word for one in a
+# sentence ("the overall student score").
+COMPONENT_LABELS = {"students": "Students", "fdi": "FDI", "goods_trade": "Goods (E+I)", "tourists": "Tourists"}
+COMPONENT_NOUNS = {"students": "student", "fdi": "FDI", "goods_trade": "goods trade", "tourists": "tourist"}
+
+
+def total_ranks(table: pd.DataFrame) -> pd.DataFrame:
+    """Each region's rank by its recomputed per-capita and overall total (1 = most internationalized)."""
+    return pd.DataFrame({m: rank(components(table, m).sum(axis=1)) for m in ("per_capita", "overall")})
+
+
+def ends(ranks: pd.Series, claim: str, k: int) -> set:
+    """The k regions at the top (claim 'most_internationalized') or the bottom (any other claim) of a ranking."""
+    if claim == "most_internationalized":
+        return set(ranks[ranks <= k].index)
+    return set(ranks[ranks > len(ranks) - k].index)
+
+
+def claim_check(table: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
+    """For each claim of data/index_claims.csv and each total: the regions named and whether they are exactly
+    the top (or bottom) of the recomputed ranking."""
+    ranks = total_ranks(table)
+    rows = []
+    for claim, group in claims.groupby("claim"):
+        named = set(group.region_id)
+        for measure in ranks:
+            rows.append({"claim": claim, "measure": measure, "named": named,
+                         "confirmed": ends(ranks[measure], claim, len(named)) == named})
+    return pd.DataFrame(rows)
+
+
+def claims_kept(table: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
+    """Under each alternative aggregation (columns of `rank_table`), whether each claim's regions are still
+    exactly its top (or bottom) group. Rows: claims; columns: schemes; values: bool."""
+    rt = rank_table(table)
+    return pd.DataFrame({claim: {scheme: ends(rt[scheme], claim, len(g)) == set(g.region_id) for scheme in rt}
+                         for claim, g in claims.groupby("claim")}).T

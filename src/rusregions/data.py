@@ -13,14 +13,26 @@ import hashlib
 import json
 import os
 import re
+import sys
 from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
 
-from .units import UNITS
+# jsonschema imports rfc3987_syntax when it is installed (Jupyter pulls it in), which compiles 39 grammars, about
+# 3 s on every start, for IRI formats that Frictionless never checks (it uses no format checker).
+if "jsonschema" not in sys.modules:
+    sys.modules.setdefault("rfc3987_syntax", None)
 
-DATA_DIR = Path(__file__).resolve().parents[2] / "data"
+from frictionless import Checklist, Dialect, FrictionlessException, Package, checks  # noqa: E402
+from frictionless.formats import CsvControl  # noqa: E402
+
+from .units import UNITS
+from .version import ROOT
+
+DATA_DIR = ROOT / "data"
 DESCRIPTOR = "datapackage.json"
 UNIT_COLUMNS = ("unit", "unit_corrected")
 MAX_BYTES = 250_000_000  # a data file larger than this is refused unread (the largest today is ~0.1 MB)
@@ -150,45 +162,6 @@ def sha256(path: Path) -> str:
     return h.hexdigest()
 
 
-# --- cell parsing -----------------------------------------------------------
-
-def _parse(value: str, ftype: str):
-    """Parse one CSV cell; raise ValueError with a reader-friendly reason."""
-    if ftype == "string":
-        return value
-    if ftype in ("integer", "year"):
-        if not re.fullmatch(r"-?\d+", value):
-            raise ValueError(f"{value!r} is not {'a year' if ftype == 'year' else 'an integer'}")
-        return int(value)
-    if ftype == "number":
-        if not re.fullmatch(r"-?\d+(\.\d+)?", value):
-            raise ValueError(f"{value!r} is not a number (use '.' as decimal mark, no separators)")
-        return float(value)
-    if ftype == "boolean":
-        if value not in ("true", "false"):
-            raise ValueError(f"{value!r} is not a boolean (true/false)")
-        return value == "true"
-    raise ValueError(f"unsupported field type {ftype!r} in {DESCRIPTOR}")
-
-
-def _check_cell(value, field: dict) -> list[str]:
-    c = field.get("constraints", {})
-    out = []
-    if "enum" in c and value not in c["enum"]:
-        out.append(f"{value!r} is not one of {c['enum']}")
-    if "minimum" in c and value < c["minimum"]:
-        out.append(f"{value} is below the minimum {c['minimum']}")
-    if "maximum" in c and value > c["maximum"]:
-        out.append(f"{value} is above the maximum {c['maximum']}")
-    if "pattern" in c and not re.fullmatch(c["pattern"], str(value)):
-        out.append(f"{value!r} does not match the pattern {c['pattern']}")
-    if field["name"] in UNIT_COLUMNS and value not in UNITS:
-        out.append(f"unit {value!r} is not allowed (see rusregions.units.UNITS)")
-    return out
-
-
-# --- validation ---------------------------------------------------------------
-
 class _Collector:
     """The problems of one file, keeping the first MAX_PROBLEMS and counting the rest."""
 
@@ -228,6 +201,21 @@ def _first_undecodable(path: Path) -> tuple[int, int, int]:
     return 0, offset, 0
 
 
+def _first_malformed(path: Path) -> tuple[int, str]:
+    """(row, reason) of the first CSV syntax error, which Frictionless reports without its place."""
+    rowno = 1
+    with open(path, newline="", encoding="utf-8") as fh:
+        try:
+            for rowno, _ in enumerate(csv.reader(fh, strict=True), start=1):
+                pass
+        except csv.Error as exc:
+            reason = str(exc)
+            if "field larger than field limit" in reason:
+                reason = f"a cell is longer than {FIELD_LIMIT} characters"
+            return rowno + 1, reason
+    return rowno, "unknown"
+
+
 def _header_problem(header: list[str], names: list[str]) -> str:
     extra = [h for h in header if h not in names]
     lost = [n for n in names if n not in header]
@@ -241,117 +229,171 @@ def _header_problem(header: list[str], names: list[str]) -> str:
     return f"header does not match {DESCRIPTOR} ({'; '.join(detail)}); expected {names}"
 
 
-def _parse_row(cells, fields, missing_values, rowno, out: _Collector) -> dict:
-    parsed = {}
-    for f, cell in zip(fields, cells):
-        if cell in missing_values:
-            if f.get("constraints", {}).get("required"):
-                out.add(rowno, f["name"], "value is required but missing")
-            parsed[f["name"]] = None
+# --- validation: Frictionless checks the structure, the project's rules are added on top ------------------------
+
+class _StrictCsv(CsvControl):
+    """Frictionless reads CSV leniently: a stray quote would silently swallow cells. Strict reading stops there."""
+
+    def to_python(self):
+        dialect = super().to_python()
+        dialect.strict = True
+        return dialect
+
+
+@lru_cache(maxsize=4)
+def _package(folder: str, descriptor_json: str) -> Package:
+    """The Frictionless package of a data folder, built once per descriptor (it validates the descriptor)."""
+    try:
+        package = Package(json.loads(descriptor_json), basepath=folder)
+    except FrictionlessException as exc:
+        raise DataError([Problem(DESCRIPTOR, None, None, f"{e.message}; restore it from git or fix it by hand")
+                         for e in exc.reasons or [exc.error]]) from None
+    for resource in package.resources:
+        resource.dialect = Dialect(controls=[_StrictCsv(delimiter=",", quote_char='"')])
+    return package
+
+
+_NOT_A = {"integer": "an integer", "year": "a year", "boolean": "a boolean (true/false)",
+          "number": "a number (use '.' as decimal mark, no separators)"}
+# Stricter than Frictionless, which also reads 1e5, NaN, +5 and 1_000: data/README.md's plain decimals.
+_PLAIN = {"integer": re.compile(r"-?\d+"), "number": re.compile(r"-?\d+(\.\d+)?")}
+
+
+def _not_a(cell, ftype: str) -> str:
+    return f"{cell!r} is not {_NOT_A.get(ftype, f'a valid {ftype}')}"
+
+
+def _first_at(note: str) -> str:
+    return re.search(r"position (\d+)", note)[1]
+
+
+def _message(error, row, schema, paths: dict) -> tuple:
+    """(row, column, message) in the project's words for one Frictionless row or cell error."""
+    n, kind = error.row_number, error.type
+    if kind == "type-error":
+        return n, error.field_name, _not_a(error.cell, schema.get_field(error.field_name).type)
+    if kind == "constraint-error":
+        name = re.match(r'constraint "(\w+)"', error.note)[1]
+        limit = schema.get_field(error.field_name).constraints[name]
+        return n, error.field_name, {
+            "required": "value is required but missing",
+            "enum": f"{error.cell!r} is not one of {limit}",
+            "minimum": f"{error.cell} is below the minimum {limit}",
+            "maximum": f"{error.cell} is above the maximum {limit}",
+            "pattern": f"{error.cell!r} does not match the pattern {limit}",
+        }.get(name, f"{error.cell!r} breaks the constraint {name} = {limit!r}")
+    if kind == "unique-error":
+        return n, error.field_name, (f"duplicate value {error.cell!r} (first at row {_first_at(error.note)}); "
+                                     "the values of this column must be unique")
+    if kind == "primary-key":
+        key = tuple(row[c] for c in schema.primary_key)
+        if set(key) == {None}:
+            return n, ",".join(schema.primary_key), "the key is missing"
+        return n, ",".join(schema.primary_key), f"duplicate key {key} (first at row {_first_at(error.note)})"
+    if kind == "foreign-key":
+        shown = error.field_cells[0] if len(error.field_cells) == 1 else tuple(error.field_cells)
+        target = paths[error.reference_name]
+        return n, ",".join(error.field_names), f"{shown!r} is not in {target} (add it there, or correct the id)"
+    if kind == "blank-row":
+        return n, None, "is blank; delete the empty line"
+    return n, getattr(error, "field_name", None), error.message
+
+
+def _project_rules(row, out: _Collector, sums: list) -> None:
+    """The project's rules for one row: allowed units, shares within 0-100, plain decimals, and the members
+    of published totals (checked once the file is read)."""
+    flagged = {e.field_name for e in row.errors if hasattr(e, "field_name")}
+    for field, cell in zip(row.fields, row.cells):
+        if cell in field.missing_values:
             continue
-        try:
-            value = _parse(cell, f["type"])
-        except ValueError as exc:
-            out.add(rowno, f["name"], str(exc))
-            parsed[f["name"]] = None
-            continue
-        for msg in _check_cell(value, f):
-            out.add(rowno, f["name"], msg)
-        parsed[f["name"]] = value
-    if parsed.get("unit") == "percent":
+        if field.type in _PLAIN and field.name not in flagged and not _PLAIN[field.type].fullmatch(cell):
+            out.add(row.row_number, field.name, _not_a(cell, field.type))
+        if field.name in UNIT_COLUMNS and cell not in UNITS:
+            out.add(row.row_number, field.name, f"unit {cell!r} is not allowed (see rusregions.units.UNITS)")
+    if row.get("unit") == "percent":
         for col in ("value", "value_high"):
-            v = parsed.get(col)
-            if isinstance(v, float) and not 0 <= v <= 100:
-                out.add(rowno, col, f"share {v} is outside 0-100 percent")
-    return parsed
+            v = row.get(col)
+            if isinstance(v, Decimal) and col not in flagged and not 0 <= v <= 100:
+                out.add(row.row_number, col, f"share {float(v)} is outside 0-100 percent")
+    for check, wanted, groups in sums:
+        if row.get(check["key"]) in wanted:
+            g = tuple(row.get(c) for c in check["by"])
+            v = row.get(check["value"])
+            groups.setdefault(g, {})[row.get(check["key"])] = (row.row_number, None if v is None else float(v))
+
+
+def _stream(resource, res: dict, path: Path, out: _Collector, paths: dict) -> Problem | None:
+    """Read the file once through Frictionless, row by row, adding its errors and the project's rules to `out`;
+    the problem that stopped the reading, if one did."""
+    fname, names = res["path"], [f["name"] for f in res["schema"]["fields"]]
+    sums = [(c, set(c["parts"]) | {c["total"]}, {}) for c in res.get("x-checks", [])]
+    checklist = Checklist(checks=[checks.table_dimensions(min_rows=1)]).connect(resource)
+    with resource:
+        if not (resource.labels or resource.fragment):
+            return Problem(fname, None, None, f"file is empty; expected the header {names} and at least one row")
+        if resource.header.errors:
+            return Problem(fname, 1, None, _header_problem(resource.labels, names))
+        for row in resource.row_stream:
+            wrong_width = [e for e in row.errors if e.type in ("extra-cell", "missing-cell")]
+            if wrong_width:
+                out.add(row.row_number, None, f"has {len(wrong_width[0].cells)} cells, expected {len(names)}")
+                continue
+            for error in row.errors:
+                out.add(*_message(error, row, resource.schema, paths))
+            _project_rules(row, out, sums)
+        for check, _, groups in sums:
+            for problem in _check_sum(groups, check):
+                out.add(*problem)
+        ends = [error for check in checklist for error in check.validate_end()]
+        for error in sorted(ends, key=lambda e: e.type != "table-dimensions"):  # "no rows" first: it explains the rest
+            if error.type == "table-dimensions":  # fewer than one row
+                out.add(None, None, "has a header but no rows; the resource needs at least one")
+            elif error.type == "hash-count":
+                out.add(None, None, f"checksum mismatch: {DESCRIPTOR} records {res['hash']}, file has "
+                                    f"sha256:{resource.stats.sha256}; the file changed since it was recorded "
+                                    "(if intended: python -m rusregions validate --update-checksums "
+                                    f"{_shown(path)})")
+            elif error.type != "byte-count":  # a changed size is a changed checksum: said once
+                out.add(None, None, error.message)
+    return None
 
 
 def validate_resource(name: str, data_dir: Path = DATA_DIR) -> list[Problem]:
     """Every problem of one resource (at most MAX_PROBLEMS listed); an empty list means it is valid.
 
-    The file is read row by row: memory grows only with the primary keys (16 bytes each) and the
-    rows that take part in a sum check, not with the file.
+    Frictionless checks the structure: the header, types, constraints, unique values, primary and foreign keys,
+    the checksum. The project's rules are added on top: allowed units, shares, plain decimals, published totals
+    against their parts. The file is streamed: memory grows with the keys and the rows of sum checks, not the file.
     """
     data_dir = Path(data_dir)
-    res = _resource(read_descriptor(data_dir), name)
-    path = data_dir / res["path"]
-    fname = res["path"]
-    fields = res["schema"]["fields"]
-    names = [f["name"] for f in fields]
-    missing_values = res["schema"].get("missingValues", [""])
+    descriptor = read_descriptor(data_dir)
+    res = _resource(descriptor, name)
+    path, fname = data_dir / res["path"], res["path"]
     out = _Collector(fname)
-
-    for f in fields:
+    for f in res["schema"]["fields"]:
         if "unit" in f and f["unit"] not in UNITS:
             out.add(None, f["name"], f"unit {f['unit']!r} in {DESCRIPTOR} is not allowed")
     problem = _file_problem(path, fname, inside=data_dir)
     if problem is not None:
         return out.result() + [problem]
-
-    key = res["schema"].get("primaryKey", [])
-    key = [key] if isinstance(key, str) else key
-    seen: dict[bytes, int] = {}
-    checks = [(c, set(c["parts"]) | {c["total"]}, {}) for c in res.get("x-checks", [])]
-    n_rows, rowno = 0, 1
-    csv.field_size_limit(FIELD_LIMIT)
+    resource = _package(str(data_dir), json.dumps(descriptor)).get_resource(name)
+    csv.field_size_limit(FIELD_LIMIT)  # Frictionless sets its own limit, far higher, when it is imported
     try:
-        with open(path, newline="", encoding="utf-8") as fh:
-            reader = csv.reader(fh, strict=True)
-            header = next(reader, None)
-            if header is None:
-                return out.result() + [Problem(fname, None, None, f"file is empty; expected the header {names} "
-                                                                  "and at least one row")]
-            if header != names:
-                return out.result() + [Problem(fname, 1, None, _header_problem(header, names))]
-            for rowno, cells in enumerate(reader, start=2):
-                n_rows += 1
-                if len(cells) != len(names):
-                    out.add(rowno, None, f"has {len(cells)} cells, expected {len(names)}")
-                    continue
-                parsed = _parse_row(cells, fields, missing_values, rowno, out)
-                if key:
-                    k = hashlib.blake2b(repr(tuple(parsed.get(c) for c in key)).encode(), digest_size=16).digest()
-                    if k in seen:
-                        out.add(rowno, ",".join(key), f"duplicate key {tuple(parsed.get(c) for c in key)} "
-                                                      f"(first at row {seen[k]})")
-                    else:
-                        seen[k] = rowno
-                for check, wanted, groups in checks:
-                    if parsed.get(check["key"]) in wanted:
-                        g = tuple(parsed.get(c) for c in check["by"])
-                        groups.setdefault(g, {})[parsed.get(check["key"])] = (rowno, parsed.get(check["value"]))
-    except UnicodeDecodeError:
-        line, offset, byte = _first_undecodable(path)
-        return out.result() + [Problem(fname, None, None, f"line {line}: byte 0x{byte:02x} at offset {offset} is "
-                                                          "not UTF-8; save the file as UTF-8")]
-    except csv.Error as exc:
-        reason = str(exc)
-        if "field larger than field limit" in reason:
-            reason = f"a cell is longer than {FIELD_LIMIT} characters"
-        return out.result() + [Problem(fname, rowno + 1, None, f"malformed CSV: {reason} "
-                                                               "(is a quote left unclosed?); the rest was not read")]
+        problem = _stream(resource, res, path, out, {r["name"]: r["path"] for r in descriptor["resources"]})
+    except FrictionlessException as exc:  # the reading stopped; Frictionless does not say where, so find it
+        if exc.error.type == "encoding-error":
+            line, offset, byte = _first_undecodable(path)
+            problem = Problem(fname, None, None, f"line {line}: byte 0x{byte:02x} at offset {offset} is not UTF-8; "
+                                                 "save the file as UTF-8")
+        elif isinstance(exc.__cause__, csv.Error):
+            rowno, reason = _first_malformed(path)
+            problem = Problem(fname, rowno, None, f"malformed CSV: {reason} (is a quote left unclosed?); "
+                                                  "the rest was not read")
+        else:
+            problem = Problem(fname, None, None, exc.error.message)
     except OSError as exc:
-        return out.result() + [Problem(fname, None, None, f"cannot be read: {exc.strerror or exc}")]
-    if n_rows == 0:
-        out.add(None, None, "has a header but no rows; the resource needs at least one")
-
-    for check, _, groups in checks:
-        for rowno, column, message in _check_sum(groups, check):
-            out.add(rowno, column, message)
-
-    from .codelists import foreign_key_problems  # ids that no codelist holds
-
-    for p in foreign_key_problems(read_descriptor(data_dir), data_dir, only=name):
-        out.add(p.row, p.column, p.message)
-
-    recorded = res.get("hash", "")
-    if recorded:
-        found = "sha256:" + sha256(path)
-        if recorded != found:
-            out.add(None, None, f"checksum mismatch: {DESCRIPTOR} records {recorded}, file has {found}; "
-                                "the file changed since it was recorded (if intended: "
-                                f"python -m rusregions validate --update-checksums {_shown(path)})")
-    return out.result()
+        problem = Problem(fname, None, None, f"cannot be read: {exc.strerror or exc}")
+    return out.result() + ([problem] if problem else [])
 
 
 def _check_sum(groups: dict, check: dict) -> list[tuple]:

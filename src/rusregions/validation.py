@@ -159,8 +159,6 @@ def _message(error, row, schema, paths: dict) -> tuple:
         shown = error.field_cells[0] if len(error.field_cells) == 1 else tuple(error.field_cells)
         target = paths[error.reference_name]
         return n, ",".join(error.field_names), f"{shown!r} is not in {target} (add it there, or correct the id)"
-    if kind == "blank-row":
-        return n, None, "is blank; delete the empty line"
     return n, getattr(error, "field_name", None), error.message
 
 
@@ -199,9 +197,10 @@ def _stream(resource, res: dict, path: Path, out: _Collector, paths: dict) -> Pr
         if resource.header.errors:
             return Problem(fname, 1, None, _header_problem(resource.labels, names))
         for row in resource.row_stream:
-            wrong_width = [e for e in row.errors if e.type in ("extra-cell", "missing-cell")]
-            if wrong_width:
-                out.add(row.row_number, None, f"has {len(wrong_width[0].cells)} cells, expected {len(names)}")
+            whole_row = [e for e in row.errors if e.type in ("blank-row", "extra-cell", "missing-cell")]
+            if whole_row:  # one problem for the row: its cells cannot be read one by one
+                out.add(row.row_number, None, "is blank; delete the empty line" if whole_row[0].type == "blank-row"
+                        else f"has {len(whole_row[0].cells)} cells, expected {len(names)}")
                 continue
             for error in row.errors:
                 out.add(*_message(error, row, resource.schema, paths))
@@ -256,7 +255,8 @@ def problems(res: dict, descriptor: dict, data_dir: Path) -> list[Problem]:
     resource = _package(str(data_dir), json.dumps(descriptor)).get_resource(res["name"])
     csv.field_size_limit(FIELD_LIMIT)  # Frictionless sets its own limit, far higher, when it is imported
     try:
-        problem = _stream(resource, res, path, out, {r["name"]: r["path"] for r in descriptor["resources"]})
+        paths = {r["name"]: r["path"] for r in descriptor["resources"]} | {"": res["path"]}  # "": itself
+        problem = _stream(resource, res, path, out, paths)
     except FrictionlessException as exc:  # the reading stopped; Frictionless does not say where, so find it
         if exc.error.type == "encoding-error":
             line, offset, byte = _first_undecodable(path)

@@ -35,6 +35,7 @@ class _Collector:
         self.fname = fname
         self.kept: list[Problem] = []
         self.more = 0
+        self.stopped_at: int | None = None  # the row where reading stopped, once MAX_PROBLEMS were found
 
     def add(self, row, column, message) -> None:
         if len(self.kept) < MAX_PROBLEMS:
@@ -43,6 +44,9 @@ class _Collector:
             self.more += 1
 
     def result(self) -> list[Problem]:
+        if self.stopped_at is not None:
+            return self.kept + [Problem(self.fname, self.stopped_at, None, f"reading stopped here, after "
+                                        f"{MAX_PROBLEMS} problems; fix them and validate again")]
         if self.more:
             return self.kept + [Problem(self.fname, None, None, f"… and {self.more} more problem(s) in this file")]
         return list(self.kept)
@@ -93,7 +97,6 @@ def _header_problem(header: list[str], names: list[str]) -> str:
     if not detail:
         detail.append("columns out of order")
     return f"header does not match {DESCRIPTOR} ({'; '.join(detail)}); expected {names}"
-
 
 
 class _StrictCsv(CsvControl):
@@ -205,11 +208,14 @@ def _stream(resource, res: dict, path: Path, out: _Collector, paths: dict) -> Pr
             for error in row.errors:
                 out.add(*_message(error, row, resource.schema, paths))
             _project_rules(row, out, sums)
+            if out.more:  # as Frictionless' own error limit: each of its errors costs time, and a few say enough
+                out.stopped_at = row.row_number
+                return None
         for check, _, groups in sums:
             for problem in _check_sum(groups, check):
                 out.add(*problem)
         ends = [error for check in checklist for error in check.validate_end()]
-        for error in sorted(ends, key=lambda e: e.type != "table-dimensions"):  # "no rows" first: it explains the rest
+        for error in sorted(ends, key=lambda e: e.type != "table-dimensions"):  # "no rows" first: it says most
             if error.type == "table-dimensions":  # fewer than one row
                 out.add(None, None, "has a header but no rows; the resource needs at least one")
             elif error.type == "hash-count":
@@ -220,7 +226,6 @@ def _stream(resource, res: dict, path: Path, out: _Collector, paths: dict) -> Pr
             elif error.type != "byte-count":  # a changed size is a changed checksum: said once
                 out.add(None, None, error.message)
     return None
-
 
 
 def _check_sum(groups: dict, check: dict) -> list[tuple]:

@@ -194,6 +194,7 @@ def validate_resource(name: str, data_dir: Path = DATA_DIR, cached: bool = True)
             pass  # a read-only checkout validates every time
     return problems
 
+
 def validate_all(data_dir: Path = DATA_DIR) -> list[Problem]:
     return [p for name in resource_names(data_dir) for p in validate_resource(name, data_dir)]
 

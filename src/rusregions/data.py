@@ -24,7 +24,7 @@ VALIDATED = ROOT / "_build" / "validated"  # one empty file per fingerprint of a
 DESCRIPTOR = "datapackage.json"
 UNIT_COLUMNS = ("unit", "unit_corrected")
 MAX_BYTES = 250_000_000  # a data file larger than this is refused unread (the largest today is ~0.3 MB)
-MAX_PROBLEMS = 20  # per file: after this many, only count the rest
+MAX_PROBLEMS = 20  # listed per file; one more stops the reading (as Frictionless' own error limit does)
 FIELD_LIMIT = 100_000  # characters in one CSV cell; more means an unclosed quote or a broken file
 
 

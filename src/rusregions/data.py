@@ -8,23 +8,23 @@ maintainer step.
 """
 from __future__ import annotations
 
-import csv
 import hashlib
+import importlib.metadata
 import json
 import os
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
-from .units import UNITS
+from .version import ROOT
 
-DATA_DIR = Path(__file__).resolve().parents[2] / "data"
+DATA_DIR = ROOT / "data"
+VALIDATED = ROOT / "_build" / "validated"  # one empty file per fingerprint of a resource found valid
 DESCRIPTOR = "datapackage.json"
 UNIT_COLUMNS = ("unit", "unit_corrected")
-MAX_BYTES = 250_000_000  # a data file larger than this is refused unread (the largest today is ~0.1 MB)
-MAX_PROBLEMS = 20  # per file: after this many, only count the rest
+MAX_BYTES = 250_000_000  # a data file larger than this is refused unread (the largest today is ~0.3 MB)
+MAX_PROBLEMS = 20  # listed per file; one more stops the reading (as Frictionless' own error limit does)
 FIELD_LIMIT = 100_000  # characters in one CSV cell; more means an unclosed quote or a broken file
 
 
@@ -150,230 +150,49 @@ def sha256(path: Path) -> str:
     return h.hexdigest()
 
 
-# --- cell parsing -----------------------------------------------------------
-
-def _parse(value: str, ftype: str):
-    """Parse one CSV cell; raise ValueError with a reader-friendly reason."""
-    if ftype == "string":
-        return value
-    if ftype in ("integer", "year"):
-        if not re.fullmatch(r"-?\d+", value):
-            raise ValueError(f"{value!r} is not {'a year' if ftype == 'year' else 'an integer'}")
-        return int(value)
-    if ftype == "number":
-        if not re.fullmatch(r"-?\d+(\.\d+)?", value):
-            raise ValueError(f"{value!r} is not a number (use '.' as decimal mark, no separators)")
-        return float(value)
-    if ftype == "boolean":
-        if value not in ("true", "false"):
-            raise ValueError(f"{value!r} is not a boolean (true/false)")
-        return value == "true"
-    raise ValueError(f"unsupported field type {ftype!r} in {DESCRIPTOR}")
+def _fingerprint(res: dict, descriptor: dict, data_dir: Path) -> str:
+    """A digest of everything a resource's validity depends on: the validating code, the descriptor, and the
+    bytes of its file and of the files its foreign keys point to."""
+    h = hashlib.sha256(res["name"].encode())
+    for code in ("data.py", "validation.py", "units.py"):
+        h.update(sha256(Path(__file__).with_name(code)).encode())
+    h.update(importlib.metadata.version("frictionless").encode() + sha256(data_dir / DESCRIPTOR).encode())
+    targets = {fk["reference"]["resource"] or res["name"] for fk in res["schema"].get("foreignKeys", [])}
+    for r in descriptor["resources"]:
+        if r["name"] == res["name"] or r["name"] in targets:
+            h.update(sha256(data_dir / r["path"]).encode())
+    return h.hexdigest()
 
 
-def _check_cell(value, field: dict) -> list[str]:
-    c = field.get("constraints", {})
-    out = []
-    if "enum" in c and value not in c["enum"]:
-        out.append(f"{value!r} is not one of {c['enum']}")
-    if "minimum" in c and value < c["minimum"]:
-        out.append(f"{value} is below the minimum {c['minimum']}")
-    if "maximum" in c and value > c["maximum"]:
-        out.append(f"{value} is above the maximum {c['maximum']}")
-    if "pattern" in c and not re.fullmatch(c["pattern"], str(value)):
-        out.append(f"{value!r} does not match the pattern {c['pattern']}")
-    if field["name"] in UNIT_COLUMNS and value not in UNITS:
-        out.append(f"unit {value!r} is not allowed (see rusregions.units.UNITS)")
-    return out
-
-
-# --- validation ---------------------------------------------------------------
-
-class _Collector:
-    """The problems of one file, keeping the first MAX_PROBLEMS and counting the rest."""
-
-    def __init__(self, fname: str):
-        self.fname = fname
-        self.kept: list[Problem] = []
-        self.more = 0
-
-    def add(self, row, column, message) -> None:
-        if len(self.kept) < MAX_PROBLEMS:
-            self.kept.append(Problem(self.fname, row, column, message))
-        else:
-            self.more += 1
-
-    def result(self) -> list[Problem]:
-        if self.more:
-            return self.kept + [Problem(self.fname, None, None, f"… and {self.more} more problem(s) in this file")]
-        return list(self.kept)
-
-
-def _shown(path: Path) -> str:
-    """`path` as the user would type it: relative to the working directory if it is below it."""
-    path = Path(os.path.abspath(path))
-    return str(path.relative_to(Path.cwd())) if path.is_relative_to(Path.cwd()) else str(path)
-
-
-def _first_undecodable(path: Path) -> tuple[int, int, int]:
-    """(line, byte offset in the file, byte value) of the first byte that is not UTF-8."""
-    offset = 0
-    with open(path, "rb") as fh:
-        for lineno, line in enumerate(fh, start=1):
-            try:
-                line.decode("utf-8")
-            except UnicodeDecodeError as exc:
-                return lineno, offset + exc.start, line[exc.start]
-            offset += len(line)
-    return 0, offset, 0
-
-
-def _header_problem(header: list[str], names: list[str]) -> str:
-    extra = [h for h in header if h not in names]
-    lost = [n for n in names if n not in header]
-    detail = []
-    if lost:
-        detail.append(f"missing {lost}")
-    if extra:
-        detail.append(f"unexpected {extra}")
-    if not detail:
-        detail.append("columns out of order")
-    return f"header does not match {DESCRIPTOR} ({'; '.join(detail)}); expected {names}"
-
-
-def _parse_row(cells, fields, missing_values, rowno, out: _Collector) -> dict:
-    parsed = {}
-    for f, cell in zip(fields, cells):
-        if cell in missing_values:
-            if f.get("constraints", {}).get("required"):
-                out.add(rowno, f["name"], "value is required but missing")
-            parsed[f["name"]] = None
-            continue
-        try:
-            value = _parse(cell, f["type"])
-        except ValueError as exc:
-            out.add(rowno, f["name"], str(exc))
-            parsed[f["name"]] = None
-            continue
-        for msg in _check_cell(value, f):
-            out.add(rowno, f["name"], msg)
-        parsed[f["name"]] = value
-    if parsed.get("unit") == "percent":
-        for col in ("value", "value_high"):
-            v = parsed.get(col)
-            if isinstance(v, float) and not 0 <= v <= 100:
-                out.add(rowno, col, f"share {v} is outside 0-100 percent")
-    return parsed
-
-
-def validate_resource(name: str, data_dir: Path = DATA_DIR) -> list[Problem]:
+def validate_resource(name: str, data_dir: Path = DATA_DIR, cached: bool = True) -> list[Problem]:
     """Every problem of one resource (at most MAX_PROBLEMS listed); an empty list means it is valid.
 
-    The file is read row by row: memory grows only with the primary keys (16 bytes each) and the
-    rows that take part in a sum check, not with the file.
+    Checked by rusregions.validation: Frictionless, then the project's rules. A resource found valid is
+    remembered by its fingerprint in VALIDATED, so an unchanged file is not read again (reading the package
+    through Frictionless costs seconds, and every notebook loads several files); the file checks run every time.
     """
     data_dir = Path(data_dir)
-    res = _resource(read_descriptor(data_dir), name)
-    path = data_dir / res["path"]
-    fname = res["path"]
-    fields = res["schema"]["fields"]
-    names = [f["name"] for f in fields]
-    missing_values = res["schema"].get("missingValues", [""])
-    out = _Collector(fname)
-
-    for f in fields:
-        if "unit" in f and f["unit"] not in UNITS:
-            out.add(None, f["name"], f"unit {f['unit']!r} in {DESCRIPTOR} is not allowed")
-    problem = _file_problem(path, fname, inside=data_dir)
+    descriptor = read_descriptor(data_dir)
+    res = _resource(descriptor, name)
+    problem = _file_problem(data_dir / res["path"], res["path"], inside=data_dir)
     if problem is not None:
-        return out.result() + [problem]
-
-    key = res["schema"].get("primaryKey", [])
-    key = [key] if isinstance(key, str) else key
-    seen: dict[bytes, int] = {}
-    checks = [(c, set(c["parts"]) | {c["total"]}, {}) for c in res.get("x-checks", [])]
-    n_rows, rowno = 0, 1
-    csv.field_size_limit(FIELD_LIMIT)
+        return [problem]
     try:
-        with open(path, newline="", encoding="utf-8") as fh:
-            reader = csv.reader(fh, strict=True)
-            header = next(reader, None)
-            if header is None:
-                return out.result() + [Problem(fname, None, None, f"file is empty; expected the header {names} "
-                                                                  "and at least one row")]
-            if header != names:
-                return out.result() + [Problem(fname, 1, None, _header_problem(header, names))]
-            for rowno, cells in enumerate(reader, start=2):
-                n_rows += 1
-                if len(cells) != len(names):
-                    out.add(rowno, None, f"has {len(cells)} cells, expected {len(names)}")
-                    continue
-                parsed = _parse_row(cells, fields, missing_values, rowno, out)
-                if key:
-                    k = hashlib.blake2b(repr(tuple(parsed.get(c) for c in key)).encode(), digest_size=16).digest()
-                    if k in seen:
-                        out.add(rowno, ",".join(key), f"duplicate key {tuple(parsed.get(c) for c in key)} "
-                                                      f"(first at row {seen[k]})")
-                    else:
-                        seen[k] = rowno
-                for check, wanted, groups in checks:
-                    if parsed.get(check["key"]) in wanted:
-                        g = tuple(parsed.get(c) for c in check["by"])
-                        groups.setdefault(g, {})[parsed.get(check["key"])] = (rowno, parsed.get(check["value"]))
-    except UnicodeDecodeError:
-        line, offset, byte = _first_undecodable(path)
-        return out.result() + [Problem(fname, None, None, f"line {line}: byte 0x{byte:02x} at offset {offset} is "
-                                                          "not UTF-8; save the file as UTF-8")]
-    except csv.Error as exc:
-        reason = str(exc)
-        if "field larger than field limit" in reason:
-            reason = f"a cell is longer than {FIELD_LIMIT} characters"
-        return out.result() + [Problem(fname, rowno + 1, None, f"malformed CSV: {reason} "
-                                                               "(is a quote left unclosed?); the rest was not read")]
-    except OSError as exc:
-        return out.result() + [Problem(fname, None, None, f"cannot be read: {exc.strerror or exc}")]
-    if n_rows == 0:
-        out.add(None, None, "has a header but no rows; the resource needs at least one")
+        known = VALIDATED / _fingerprint(res, descriptor, data_dir)
+    except OSError:  # a file a foreign key points to is missing: its own validation says so
+        known = None
+    if cached and known is not None and known.exists():
+        return []
+    from . import validation  # imports Frictionless: only when a file must be read
 
-    for check, _, groups in checks:
-        for rowno, column, message in _check_sum(groups, check):
-            out.add(rowno, column, message)
-
-    from .codelists import foreign_key_problems  # ids that no codelist holds
-
-    for p in foreign_key_problems(read_descriptor(data_dir), data_dir, only=name):
-        out.add(p.row, p.column, p.message)
-
-    recorded = res.get("hash", "")
-    if recorded:
-        found = "sha256:" + sha256(path)
-        if recorded != found:
-            out.add(None, None, f"checksum mismatch: {DESCRIPTOR} records {recorded}, file has {found}; "
-                                "the file changed since it was recorded (if intended: "
-                                f"python -m rusregions validate --update-checksums {_shown(path)})")
-    return out.result()
-
-
-def _check_sum(groups: dict, check: dict) -> list[tuple]:
-    """A published total must equal the sum of its published parts within rounding.
-
-    check = {"type": "sum", "key": column naming the part, "total": key value of the total row,
-             "parts": [key values], "by": [grouping columns], "value": column, "tolerance": float}
-    groups = {grouping values: {key value: (row, value)}}
-    """
-    out = []
-    for g, members in groups.items():
-        if check["total"] not in members or any(p not in members for p in check["parts"]):
-            continue
-        rowno, total = members[check["total"]]
-        parts = [members[p][1] for p in check["parts"]]
-        if total is None or any(v is None for v in parts):
-            continue
-        if abs(sum(parts) - total) > check["tolerance"]:
-            label = "/".join(str(x) for x in g)
-            out.append((rowno, check["value"], f"total {total} for {label} does not match the sum of its parts "
-                                               f"{round(sum(parts), 4)} (tolerance {check['tolerance']})"))
-    return out
+    problems = validation.problems(res, descriptor, data_dir)
+    if not problems and known is not None:
+        try:
+            known.parent.mkdir(parents=True, exist_ok=True)
+            known.touch()
+        except OSError:
+            pass  # a read-only checkout validates every time
+    return problems
 
 
 def validate_all(data_dir: Path = DATA_DIR) -> list[Problem]:

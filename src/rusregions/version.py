@@ -1,4 +1,4 @@
-"""One source for the version: the VERSION file at the repository root."""
+"""The project folder (found by its marker files) and the one source for the version: its VERSION file."""
 from __future__ import annotations
 
 import datetime as _dt
@@ -6,7 +6,28 @@ import os
 import subprocess
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+MARKERS = ("VERSION", "book/_config.yml")  # together, they mark the report's project folder
+
+
+class ProjectRootError(RuntimeError):
+    """No folder holds the project's marker files."""
+
+
+def find_root(*starts: Path) -> Path:
+    """The project folder: the nearest folder holding every MARKER, above the first of `starts` that has one.
+
+    By default, above this package's own folder (a checkout, or an editable install), then above the working
+    directory (an installed copy, run inside the project)."""
+    starts = tuple(Path(s).resolve() for s in starts) or (Path(__file__).resolve().parent, Path.cwd())
+    for start in starts:
+        for folder in (start, *start.parents):
+            if all((folder / marker).is_file() for marker in MARKERS):
+                return folder
+    raise ProjectRootError(f"no project folder found: no folder above {' or '.join(map(str, starts))} holds "
+                           f"{' and '.join(MARKERS)}; run the command inside the report's folder")
+
+
+ROOT = find_root()
 
 
 def version() -> str:

@@ -16,13 +16,8 @@ from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 
-# jsonschema imports rfc3987_syntax when it is installed (Jupyter pulls it in), which compiles 39 grammars, about
-# 3 s on every start, for IRI formats that Frictionless never checks (it uses no format checker).
-if "jsonschema" not in sys.modules:
-    sys.modules.setdefault("rfc3987_syntax", None)
-
-from frictionless import Checklist, Dialect, FrictionlessException, Package, checks  # noqa: E402
-from frictionless.formats import CsvControl  # noqa: E402
+from frictionless import Checklist, Dialect, FrictionlessException, Package, checks
+from frictionless.formats import CsvControl
 
 from .data import DESCRIPTOR, FIELD_LIMIT, MAX_PROBLEMS, UNIT_COLUMNS, DataError, Problem
 from .units import UNITS

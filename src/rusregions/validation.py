@@ -11,7 +11,6 @@ import csv
 import json
 import os
 import re
-import sys
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path

@@ -5,6 +5,7 @@ All paths are relative to the repository root; output goes to _build/.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import os
 import shutil
@@ -197,7 +198,8 @@ def toc_notebooks(skip: dict | None = None) -> dict[str, nbformat.NotebookNode]:
 def fill_cache(outputs: str = "execute") -> None:
     """Put every notebook of the book into the jupyter-cache before Sphinx reads it, so the build itself
     executes nothing. "execute": run the notebooks missing from the cache, all cores at once (Sphinx would
-    run them one by one); "stored": cache the outputs saved in the notebook files, as they are.
+    run them one by one); "stored": cache the outputs saved in the .ipynb files, as they are (Markdown pages
+    written as notebooks have none saved, so they are run).
 
     A notebook that fails is left out of the cache: the build then runs it once more itself and writes its
     failure report (reports/*.err.log), as it always has.
@@ -219,14 +221,14 @@ def fill_cache(outputs: str = "execute") -> None:
             known[name] = _stamp(name)
         except KeyError:
             missing[name] = nb
-    if outputs == "stored":
-        runs = (execution.Run(name, nb, 0.0) for name, nb in missing.items())
-    else:
-        if missing:
-            print(f"Executing {len(missing)} notebook(s), {min(execution.jobs(), len(missing))} at a time",
-                  flush=True)
+    runs = []
+    if outputs == "stored":  # a Markdown page written as a notebook stores no outputs: it is executed
+        runs = [execution.Run(name, nb, 0.0) for name, nb in missing.items() if name.endswith(".ipynb")]
+        missing = {name: nb for name, nb in missing.items() if not name.endswith(".ipynb")}
+    if missing:
+        print(f"Executing {len(missing)} notebook(s), {min(execution.jobs(), len(missing))} at a time", flush=True)
         tasks = [(nb, Path(name).parent, TIMEOUT, name) for name, nb in missing.items()]
-        runs = execution.run_parallel(execution.execute_notebook, tasks)
+        runs = itertools.chain(runs, execution.run_parallel(execution.execute_notebook, tasks))
     for run in runs:
         if run.error:
             continue

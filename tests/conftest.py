@@ -39,13 +39,48 @@ def toc_pages():
     return pages
 
 
+def small_book(checkout: Path, *pages: str) -> None:
+    """Cut the table of contents of a copy of the project down to its root page and `pages`.
+
+    For tests of the build's own machinery (failure reports, stale numbers, Ctrl-C), which need a real book
+    but not every notebook in it: the whole book is built by `built_book` (strict) and by the release test.
+    """
+    import yaml
+
+    toc_file = checkout / "book" / "_toc.yml"
+    toc = yaml.safe_load(toc_file.read_text(encoding="utf-8"))
+    toc["parts"] = [{"caption": "Chapters", "chapters": [{"file": page} for page in pages]}]
+    toc_file.write_text(yaml.safe_dump(toc, sort_keys=False), encoding="utf-8")
+
+
 @pytest.fixture(scope="session")
-def built_book():
-    """One clean build for the whole session: strict HTML (warnings are errors), then the PDF."""
+def built_book(tmp_path_factory, worker_id):
+    """One clean build for the whole run, whichever worker asks first: strict HTML (warnings are errors),
+    then the PDF. It shows the outputs stored in the notebooks without executing them again: nbval, in the
+    same run, re-executes every notebook and fails on any output that differs from the stored one."""
+    import fcntl
+    import json
+
     from rusregions import build
     from rusregions.fsutil import checkout_lock
 
-    with checkout_lock(build.BUILD, "test"):  # never two builds in one _build/
-        build.build_html(strict=True, clean=True)
-        pdf = build.build_pdf()
-    return {"html": ROOT / "_build" / "html", "pdf": pdf}
+    # the folder all workers of this run share (without xdist, this run's own)
+    shared = tmp_path_factory.getbasetemp()
+    shared = shared.parent if worker_id != "master" else shared
+    with open(shared / "built_book.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # the other workers wait here for the first one's build
+        record = shared / "built_book.json"
+        if not record.exists():
+            try:
+                with checkout_lock(build.BUILD, "test"):  # never two builds in one _build/
+                    # HTML first and clean: a strict build must read every page to see every warning
+                    build.build_html(strict=True, clean=True, outputs="stored")
+                    pdf = build.build_pdf(outputs="stored")
+                result = {"pdf": str(pdf)}
+            except Exception as exc:  # every worker reports the one failure, none builds again
+                result = {"error": f"{exc.__class__.__name__}: {exc}"}
+            record.write_text(json.dumps(result), encoding="utf-8")
+        result = json.loads(record.read_text(encoding="utf-8"))
+    if "error" in result:
+        pytest.fail(f"the book did not build: {result['error']}", pytrace=False)
+    return {"html": ROOT / "_build" / "html", "pdf": Path(result["pdf"])}

@@ -5,6 +5,8 @@ All paths are relative to the repository root; output goes to _build/.
 from __future__ import annotations
 
 import hashlib
+import itertools
+import json
 import os
 import shutil
 import subprocess
@@ -12,8 +14,6 @@ import sys
 from pathlib import Path
 
 import nbformat
-from nbclient import NotebookClient
-from nbclient.exceptions import CellExecutionError
 
 from .fsutil import LOCK_NAME, atomic_write_text, write_notebook
 from .version import ROOT, pdf_name
@@ -22,10 +22,17 @@ BOOK = ROOT / "book"
 BUILD = ROOT / "_build"
 CHAPTERS = ROOT / "chapters"
 TEMPLATES = CHAPTERS / "templates"
-KERNEL = "rusregions"
 # What notebook results depend on besides their own code: when any of it changes, the cache is stale.
-INPUTS = ("data", "src/rusregions", "requirements.txt", "constraints.txt")  # and the sources (see below)
+# CHANGELOG.md and VERSION: the changelog page diffs the data against the release CHANGELOG.md names last.
+INPUTS = ("data", "src/rusregions", "requirements.txt", "constraints.txt", "CHANGELOG.md", "VERSION")  # + sources
 FINGERPRINT = BUILD / ".inputs.sha256"
+VALIDATED = BUILD / ".validated.sha256"  # the inputs' fingerprint when the data last passed validation
+CACHED_PAGES = BUILD / ".cached_pages.json"  # notebook pages known to be in the cache, by mtime and size
+CACHE = BUILD / ".jupyter_cache"  # as book/_config.yml names it
+TIMEOUT = 300  # seconds a cell may take, as book/_config.yml allows
+# How a build gets the notebooks' outputs: "execute" runs them (cached by code and inputs); "stored" renders
+# the outputs saved in the notebooks, for the test command, whose nbval has just re-run and compared every one.
+OUTPUTS = ("execute", "stored")
 
 
 class BuildError(RuntimeError):
@@ -46,19 +53,22 @@ def inputs_fingerprint() -> str:
         for path in files:
             if "__pycache__" in path.parts or not path.is_file():
                 continue
-            h.update(str(path).encode() + b"\0")
+            # names relative to their folder: a moved or copied checkout keeps its cache
+            h.update(f"{top.name}/{path.relative_to(top).as_posix()}".encode() + b"\0")
             h.update(hashlib.sha256(path.read_bytes()).digest())
     return h.hexdigest()
 
 
-def refresh_cache() -> bool:
-    """Start cold if data, sources, the package or the pins changed since the last build.
+def refresh_cache(outputs: str = "execute", fingerprint: str | None = None) -> bool:
+    """Start cold if data, sources, the package or the pins changed since the last build, or if the
+    last build took its outputs another way (executed against stored).
 
     jupyter-cache keys notebooks on their code alone, and Sphinx re-reads only edited pages,
-    so a changed number in data/ would otherwise leave the old results in the book.
+    so a changed number in data/ would otherwise leave the old results in the book; and stored
+    outputs, trusted because nbval has just compared them, must not stand in for a later executed build.
     Returns True if _build/ was cleared.
     """
-    now = inputs_fingerprint()
+    now = (fingerprint or inputs_fingerprint()) + ("" if outputs == "execute" else f" {outputs}")
     before = FINGERPRINT.read_text(encoding="utf-8").strip() if FINGERPRINT.is_file() else None
     stale = before != now
     if stale:
@@ -112,11 +122,17 @@ def toc_problems() -> list[str]:
     return problems
 
 
-def preflight() -> None:
-    """Refuse to build from invalid data or an incomplete table of contents, saying why."""
-    from . import data
+def preflight(fingerprint: str | None = None) -> None:
+    """Refuse to build from invalid data or an incomplete table of contents, saying why.
 
-    problems = [str(p) for p in data.validate_all()] + toc_problems()
+    The data is validated again only if the inputs changed since it last passed (the fingerprint covers
+    data/, the sources and the validator itself), so a rebuild after a prose edit does not wait for it.
+    """
+    problems = toc_problems()
+    if fingerprint is None or not VALIDATED.is_file() or VALIDATED.read_text(encoding="utf-8").strip() != fingerprint:
+        from . import data
+
+        problems = [str(p) for p in data.validate_all()] + problems
     if problems:
         raise BuildError("\n".join(problems))
 
@@ -147,12 +163,98 @@ def remove_build() -> None:
                 entry.unlink()
 
 
-def build_html(strict: bool = False, clean: bool = False) -> Path:
+def read_page(path: Path) -> nbformat.NotebookNode | None:
+    """A page of the book as the notebook myst-nb makes of it (same cells, so the same cache key), or None
+    if the page is plain Markdown."""
+    if path.suffix == ".ipynb":
+        return nbformat.read(path, as_version=4)
+    from myst_nb.core.read import is_myst_markdown_notebook, read_myst_markdown_notebook
+
+    text = path.read_text(encoding="utf-8")
+    return read_myst_markdown_notebook(text, add_source_map=True, path=path) if is_myst_markdown_notebook(text) \
+        else None
+
+
+def _stamp(name: str) -> list[int]:
+    st = os.stat(name)
+    return [st.st_mtime_ns, st.st_size]
+
+
+def toc_notebooks(skip: dict | None = None) -> dict[str, nbformat.NotebookNode]:
+    """The notebooks the book shows, by path: .ipynb pages of the table of contents, and Markdown pages
+    written as notebooks (MyST with a kernel). Pages in `skip` with the same modification time and size
+    are left out unread."""
+    pages = {}
+    for page in toc_pages():
+        path = next((BOOK / f"{page}{s}" for s in ("", ".ipynb", ".md") if (BOOK / f"{page}{s}").is_file()), None)
+        if path is None or (skip or {}).get(str(path)) == _stamp(str(path)):
+            continue
+        nb = read_page(path)
+        if nb is not None:
+            pages[str(path)] = nb
+    return pages
+
+
+def fill_cache(outputs: str = "execute") -> None:
+    """Put every notebook of the book into the jupyter-cache before Sphinx reads it, so the build itself
+    executes nothing. "execute": run the notebooks missing from the cache, all cores at once (Sphinx would
+    run them one by one); "stored": cache the outputs saved in the .ipynb files, as they are (Markdown pages
+    written as notebooks have none saved, so they are run).
+
+    A notebook that fails is left out of the cache: the build then runs it once more itself and writes its
+    failure report (reports/*.err.log), as it always has.
+    """
+    known = json.loads(CACHED_PAGES.read_text(encoding="utf-8")) if CACHED_PAGES.is_file() and CACHE.is_dir() else {}
+    unknown = toc_notebooks(skip=known)
+    if not unknown:  # a rebuild after a prose edit in a Markdown page: nothing to look up
+        return
+    from jupyter_cache import get_cache
+    from jupyter_cache.base import CacheBundleIn
+
+    from . import execution
+
+    cache = get_cache(str(CACHE))
+    missing = {}
+    for name, nb in unknown.items():
+        try:
+            cache.match_cache_notebook(nb)
+            known[name] = _stamp(name)
+        except KeyError:
+            missing[name] = nb
+    runs = []
+    if outputs == "stored":  # a Markdown page written as a notebook stores no outputs: it is executed
+        runs = [execution.Run(name, nb, 0.0) for name, nb in missing.items() if name.endswith(".ipynb")]
+        missing = {name: nb for name, nb in missing.items() if not name.endswith(".ipynb")}
+    if missing:
+        print(f"Executing {len(missing)} notebook(s), {min(execution.jobs(), len(missing))} at a time", flush=True)
+        tasks = [(nb, Path(name).parent, TIMEOUT, name) for name, nb in missing.items()]
+        runs = itertools.chain(runs, execution.run_parallel(execution.execute_notebook, tasks))
+    for run in runs:
+        if run.error:
+            continue
+        cache.cache_notebook_bundle(CacheBundleIn(run.nb, run.name, data={"execution_seconds": run.seconds}),
+                                    check_validity=False, overwrite=True)
+        known[run.name] = _stamp(run.name)
+    atomic_write_text(CACHED_PAGES, json.dumps(known, indent=0, sort_keys=True))
+
+
+def prepare(outputs: str = "execute") -> None:
+    """What every build does first: refuse bad data, start cold if the inputs changed, forget old failures,
+    and fill the notebook cache."""
+    if outputs not in OUTPUTS:
+        raise UsageError(f"outputs={outputs!r}: choose one of {', '.join(OUTPUTS)}")
+    fingerprint = inputs_fingerprint()
+    preflight(fingerprint)
+    refresh_cache(outputs, fingerprint)
+    atomic_write_text(VALIDATED, fingerprint + "\n")
+    clear_stale_reports()
+    fill_cache(outputs)
+
+
+def build_html(strict: bool = False, clean: bool = False, outputs: str = "execute") -> Path:
     if clean:
         remove_build()
-    preflight()
-    refresh_cache()
-    clear_stale_reports()
+    prepare(outputs)
     result = subprocess.run(_jb("html", strict), cwd=ROOT)
     failed = execution_failures()
     if failed:
@@ -165,13 +267,11 @@ def build_html(strict: bool = False, clean: bool = False) -> Path:
     return BUILD / "html" / "index.html"
 
 
-def build_pdf() -> Path:
+def build_pdf(outputs: str = "execute") -> Path:
     if shutil.which("xelatex") is None or shutil.which("latexmk") is None:
         raise BuildError("xelatex/latexmk not found: install the Debian packages listed by scripts/setup.sh "
                          "(run `make setup` as root)")
-    preflight()
-    refresh_cache()
-    clear_stale_reports()
+    prepare(outputs)
     result = subprocess.run(_jb("pdflatex", strict=False), cwd=ROOT)
     failed = execution_failures("latex")
     if failed:
@@ -217,47 +317,39 @@ def notebook_argument(arg: str | Path) -> Path:
 
 
 def execute(paths: list[Path] | None = None, timeout: int = 600) -> list[Path]:
-    """Re-run notebooks in place so their stored outputs match the data and code.
+    """Re-run notebooks in place, all cores at once, so their stored outputs match the data and code.
 
     Without paths: every chapter, then the region profiles, which are regenerated from
     their template by papermill (rusregions.profiles) rather than re-run in place.
+    A notebook is rewritten only if it ran to the end; the first failure stops the command.
     """
-    done = []
+    from . import execution
+
     if paths is None:
         from . import profiles
 
         return execute(report_chapters(), timeout) + profiles.generate()
+    notebooks = {}
     for path in paths:
         try:
-            nb = nbformat.read(path, as_version=4)
+            notebooks[str(path)] = nbformat.read(path, as_version=4)
         except Exception as exc:  # nbformat raises several kinds (JSON, schema, decoding)
             raise BuildError(f"{path.relative_to(ROOT)}: not a readable notebook ({exc.__class__.__name__}: "
                              f"{str(exc).splitlines()[0] if str(exc) else ''})") from None
-        client = NotebookClient(nb, timeout=timeout, kernel_name=KERNEL,
-                                resources={"metadata": {"path": str(path.parent)}})
-        try:
-            client.execute(stderr=subprocess.DEVNULL)  # the kernel's own log; cell output comes by messages
-        except CellExecutionError as exc:
-            if exc.ename == "KeyboardInterrupt":  # Ctrl-C reached the kernel first: an interruption, not a failure
-                raise KeyboardInterrupt from None
-            raise BuildError(f"{path.relative_to(ROOT)}: a cell raised {exc.ename}: {exc.evalue}") from None
-        except Exception as exc:
-            # nbclient answers Ctrl-C (SIGINT) by shutting the kernel down itself; the run then ends in
-            # DeadKernelError or a failed cleanup. Its handler leaves this attribute behind.
-            if getattr(client, "_async_cleanup_kernel_future", None) is not None:
-                raise KeyboardInterrupt from None
-            raise BuildError(f"{path.relative_to(ROOT)}: the kernel stopped ({exc.__class__.__name__}: "
-                             f"{str(exc).splitlines()[0] if str(exc) else 'no message'})") from None
-        for cell in nb.cells:  # nbclient's per-cell timestamps: a re-run of an unchanged notebook leaves no diff
-            cell.metadata.pop("execution", None)
-        write_notebook(nb, path)
+    tasks = [(nb, Path(name).parent, timeout, name) for name, nb in notebooks.items()]
+    done = []
+    for run in execution.run_parallel(execution.execute_notebook, tasks):
+        path = Path(run.name)
+        if run.error:
+            raise BuildError(f"{path.relative_to(ROOT)}: {run.error}")
+        write_notebook(run.nb, path)
         done.append(path)
-    return done
+    return sorted(done, key=paths.index)
 
 
 def run_tests(extra: list[str]) -> int:
     """Validate the data first and stop there if it is invalid: every notebook would fail after it,
-    burying the one line that says what is wrong. Then pytest with nbval on every notebook."""
+    burying the one line that says what is wrong. Then pytest with nbval on every notebook, on every core."""
     from . import data
 
     problems = data.validate_all()
@@ -268,8 +360,12 @@ def run_tests(extra: list[str]) -> int:
               "intended change record it with `python -m rusregions validate --update-checksums FILE`",
               file=sys.stderr)
         return 1
+    from .execution import jobs
+
+    # One worker per core (pytest-xdist), a file to a worker: nbval runs a notebook's cells in order in one
+    # kernel. (--dist loadgroup would be finer, but it does not group under pytest 9.2: xdist issue 1386.)
     cmd = [sys.executable, "-m", "pytest", "tests", *(str(p.relative_to(ROOT)) for p in notebooks()),
            "--nbval", "--nbval-current-env", "--nbval-sanitize-with", "tests/nbval_sanitize.cfg",
-           "-p", "no:cacheprovider", *extra]
+           "-p", "no:cacheprovider", "-n", str(jobs()), "--dist", "loadfile", *extra]
     env = {**os.environ, "PYDEVD_DISABLE_FILE_VALIDATION": "1"}
     return subprocess.run(cmd, cwd=ROOT, env=env).returncode

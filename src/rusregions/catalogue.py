@@ -23,8 +23,6 @@ file_format: mystnb
 kernelspec:
   name: rusregions
   display_name: Python (rusregions)
-mystnb:
-  execution_mode: force  # computed from data/ at every build: a cached output could be stale
 ---
 """
 OVERVIEW_CELL = """```{code-cell} ipython3

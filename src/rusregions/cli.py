@@ -92,10 +92,11 @@ def cmd_build(args) -> int:
             build.remove_build()
         try:
             # PDF first so the HTML build can offer it for download from every page.
+            outputs = "stored" if args.stored_outputs else "execute"
             if "pdf" in targets:
-                print(f"PDF: {build.build_pdf()}")
+                print(f"PDF: {build.build_pdf(outputs=outputs)}")
             if "html" in targets:
-                print(f"HTML: {build.build_html(strict=args.strict)}")
+                print(f"HTML: {build.build_html(strict=args.strict, outputs=outputs)}")
         except build.BuildError as exc:
             print(f"build failed: {exc}", file=sys.stderr)
             return 1
@@ -193,6 +194,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("targets", nargs="*", metavar="{html,pdf}", help="default: html")
     p.add_argument("--strict", action="store_true", help="warnings are errors (-W -n --keep-going)")
     p.add_argument("--clean", action="store_true", help="remove _build/ first")
+    p.add_argument("--stored-outputs", action="store_true",
+                   help="show the outputs saved in the notebooks instead of executing them (the test command "
+                        "does this after nbval has re-run and compared every notebook)")
     p.set_defaults(func=cmd_build)
 
     p = sub.add_parser("execute", help="re-run notebooks and store their outputs (after a data or code change)")

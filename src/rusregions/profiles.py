@@ -14,12 +14,12 @@ from pathlib import Path
 import nbformat
 
 from . import data
+from .execution import KERNEL, run_parallel
 from .fsutil import write_notebook
 from .version import ROOT
 
 TEMPLATE = ROOT / "chapters" / "templates" / "region_profile.ipynb"
 OUT_DIR = ROOT / "chapters" / "profiles"
-KERNEL = "rusregions"
 PARAMETER = "region_id"
 PARAMETERS_TAG = "parameters"
 INJECTED_TAG = "injected-parameters"  # papermill's tag for the cell it adds after the parameters cell
@@ -88,12 +88,12 @@ def is_generated(path: Path) -> bool:
 
 
 def generate() -> list[Path]:
-    """(Re)write every profile; delete generated profiles of regions no longer in far_east_regions.
+    """(Re)write every profile, several at once; delete generated profiles of regions no longer in far_east_regions.
 
     Any other notebook in chapters/profiles/ is the user's, and is left alone.
     """
     ids = region_ids()
-    written = [generate_one(r) for r in ids]
+    written = sorted(run_parallel(generate_one, [(r,) for r in ids]), key=lambda p: ids.index(p.stem))
     for stale in sorted(OUT_DIR.glob("*.ipynb")):
         if stale.stem not in ids and is_generated(stale):
             stale.unlink()

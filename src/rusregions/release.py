@@ -55,9 +55,8 @@ def release() -> list[Path]:
     problems = data.validate_all()
     if problems:
         raise ReleaseError("data is invalid:\n" + "\n".join(map(str, problems)))
-    build.build_html(strict=True, clean=True)
-    pdf = build.build_pdf()
-    build.build_html(strict=True)  # again, so the site carries the PDF it links to
+    build.build_html(strict=True, clean=True)  # first and clean: strict sees the warnings of every page
+    pdf = build.build_pdf()  # also copies itself into the site, which links to it from every page
     DIST.mkdir(exist_ok=True)
     out = [DIST / pdf_name(), DIST / f"russias-regions-{v}-html.zip", DIST / f"russias-regions-{v}-data.zip"]
     shutil.copy2(pdf, out[0])

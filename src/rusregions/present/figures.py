@@ -17,6 +17,7 @@ import numpy as np
 import pandas as pd
 from IPython.display import Markdown, display
 
+from ..fsutil import atomic_write_text
 from ..plots import ERA_COLOURS, PALETTE, finish, label_bars, source_note, use_house_style  # noqa: F401 (re-export)
 from ..timeline import draw_timeline  # noqa: F401 (re-export: the timeline kind)
 from .format import num
@@ -50,7 +51,8 @@ def show(fig, name: str, data: pd.DataFrame, *, alt: str, caption: str, folder: 
     text = directive(name, alt, caption)
     path = csv_path(name, folder)
     path.parent.mkdir(parents=True, exist_ok=True)
-    data.to_csv(path, index=False, lineterminator="\n")
+    # atomically: a build may copy the file while nbval re-runs this notebook in the same checkout
+    atomic_write_text(path, data.to_csv(index=False, lineterminator="\n"))
     from myst_nb import glue  # imported here: the formatting helpers need no notebook machinery
 
     fig.tight_layout()

@@ -231,15 +231,18 @@ def main(argv: list[str] | None = None) -> int:
 def run(parser, args) -> int:
     """Run one command; its expected failures become one line each on stderr, never a traceback."""
     from .data import DataError
+    from .execution import JobsError, jobs
     from .fsutil import Busy
 
     try:
+        if args.command in ("build", "execute", "profiles", "test", "release"):
+            jobs()  # a bad $RUSREGIONS_JOBS is bad usage, said before any lock is taken or notebook run
         return args.func(args)
     except DataError as exc:
         for p in exc.problems:
             print(p, file=sys.stderr)
         return BAD_DATA
-    except UsageError as exc:
+    except (UsageError, JobsError) as exc:
         print(f"{parser.prog} {args.command}: {exc}", file=sys.stderr)
         return BAD_USAGE
     except Busy as exc:

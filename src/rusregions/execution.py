@@ -34,12 +34,16 @@ class Run:
     error: str | None = None
 
 
+class JobsError(ValueError):
+    """$RUSREGIONS_JOBS is not a number of notebooks to run at once."""
+
+
 def jobs() -> int:
     """How many notebooks run at once: $RUSREGIONS_JOBS, else one per core."""
     value = os.environ.get(JOBS_VARIABLE, "")
     if value:
         if not value.isdigit() or int(value) < 1:
-            raise ValueError(f"{JOBS_VARIABLE}={value!r}: give a whole number of notebooks to run at once (1 or more)")
+            raise JobsError(f"{JOBS_VARIABLE}={value!r}: give a whole number of notebooks to run at once (1 or more)")
         return int(value)
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 

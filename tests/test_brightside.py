@@ -1,10 +1,12 @@
 """The bright-side chapter's helpers on Sergounin's memo as data/ holds it."""
+import csv
+
 import matplotlib
 
 matplotlib.use("Agg")
 import pytest  # noqa: E402
 
-from rusregions import brightside  # noqa: E402
+from conftest import DATA  # noqa: E402
 from rusregions.brightside import Memo, fact_figure, fact_period, org_short  # noqa: E402
 
 
@@ -49,10 +51,16 @@ def test_ecu_sums_in_million_smallest_first_and_a_new_row_needs_a_label(memo):
     ecu = memo.ecu_sums()
     assert ecu.ecu_million.tolist() == [0.245, 1.2, 1.8, 32.0, 36.0, 37.0, 80.0, 100.0]
     other = Memo()
-    other.with_sum = other.with_sum.assign(item_id=other.with_sum.item_id.replace("nefco_capitalization", "nefco_new"))
-    with pytest.raises(ValueError, match=r"sums in ECU with no bar label in brightside.SHORT: \['nefco_new'\]"):
+    new = other.with_sum.item_id == "nefco_capitalization"
+    other.with_sum = other.with_sum.assign(item_id=other.with_sum.item_id.where(~new, "nefco_new"),
+                                           short_label=other.with_sum.short_label.mask(new))
+    with pytest.raises(ValueError, match=r"sums in ECU with no short_label in cooperation_programmes_1990s.csv: "
+                                         r"\['nefco_new'\]"):
         other.ecu_sums()
-    assert set(brightside.SHORT) == set(ecu.item_id)
+    # the bar labels are the data's, row by row
+    rows = {r["item_id"]: r for r in csv.DictReader(open(DATA / "cooperation_programmes_1990s.csv", encoding="utf-8"))}
+    assert ecu.label.tolist() == [rows[i]["short_label"] for i in ecu.item_id]
+    assert "EU Interreg Barents: budget" in ecu.label.tolist()
 
 
 def test_the_figures_carry_their_plotted_numbers(memo):

@@ -19,16 +19,6 @@ from .present.format import definitions, money, more_than, pretty
 from .tables import md_table
 
 SOURCE = "Sergounin (1999)"
-# Bar labels of the memo's sums in ECU. The data hold no short label, so one is kept here per row; a new ECU row
-# without one fails in `ecu_sums` rather than being drawn unnamed.
-SHORT = {"norway_pechenganikel_pledge_ecu": "Norway: Pechenganikel pledge",
-         "nefco_capitalization": "NEFCO: total capitalization",
-         "nefco_waste_treatment_investment": "NEFCO: waste treatment investment",
-         "nefco_st_petersburg_loan": "NEFCO: St. Petersburg waste-water loan",
-         "nefco_kostamuksha_pellet_plant": "NEFCO: Kostamuksha pellet plant",
-         "nib_environmental_facility": "NIB environmental facility (initial)",
-         "interreg_barents_budget": "EU Interreg Barents: budget",
-         "interreg_karelen_budget": "EU Interreg Karelen: budget"}
 
 
 def org_short(label: str) -> str:
@@ -173,10 +163,12 @@ class Memo:
         ws = self.with_sum
         ecu = ws[ws.unit.str.startswith("ecu")].copy()
         ecu["ecu_million"] = np.where(ecu.unit == "ecu_thousand", ecu.amount / 1000, ecu.amount)
-        missing = set(ecu.item_id) - set(SHORT)
-        if missing:
-            raise ValueError(f"sums in ECU with no bar label in brightside.SHORT: {sorted(missing)}")
-        ecu["label"] = ecu.item_id.map(SHORT)
+        # Bar labels are the rows' short_label (data); a new ECU row without one fails here, not drawn unnamed.
+        missing = ecu.item_id[ecu.short_label.isna()]
+        if not missing.empty:
+            raise ValueError("sums in ECU with no short_label in cooperation_programmes_1990s.csv: "
+                             f"{sorted(missing)}")
+        ecu["label"] = ecu.short_label
         return ecu.sort_values("ecu_million")
 
     def sums_figure(self) -> Figure:

@@ -1,4 +1,4 @@
-"""Codelists (data/codelists/): one id, name and order for every region, country and source.
+"""Codelists (data/codelists/): one id, name and order for every region, country, source and programme.
 
 Chapters take labels and orders from here, never from dicts of their own, so a new region or source
 appears everywhere at once. The foreign keys that point here are checked by Frictionless (rusregions.data).
@@ -41,6 +41,18 @@ def sources() -> dict[str, dict]:
 
 def source_labels(short: bool = False) -> dict[str, str]:
     return {k: r["short_label" if short else "label"] for k, r in sources().items()}
+
+
+def source_documents() -> dict[str, str]:
+    """source_id -> what the source documents, in a few words."""
+    return {k: r["documents"] for k, r in sources().items()}
+
+
+def programme_labels(short: bool = False) -> dict[str, str]:
+    """programme_id -> label; with `short`, only the programmes that have a short label (for charts)."""
+    if short:
+        return {r["programme_id"]: r["short_label"] for r in _rows("programmes") if r["short_label"]}
+    return {r["programme_id"]: r["label"] for r in _rows("programmes")}
 
 
 def district_name(region_id: str) -> str:

@@ -26,25 +26,6 @@ SHARE_GROUPS = {"Land": (["territory_share_of_russia"], PALETTE[6]),
 SHARE_SHORT = {"share_of_russian_output_fish": "Fish resources", "share_of_russian_railway_lines": "Railway lines",
                "share_of_russian_paved_roads": "Paved roads",
                "foreign_investment_share_of_russia": "Accumulated foreign investment", "export_share_of_russia": "Exports"}
-# Display labels on the policy timeline; a programme without one is shown under its name in the data.
-PROGRAMME_SHORT = {
-    "far_east_programme_1996_2005": "Far East development programme",
-    "far_east_transbaikal_programme_2013": "Far East and Trans-Baikal programme (to 2013)",
-    "ru_cn_regional_cooperation_programme_2009_2018": "Russia–China regional cooperation programme",
-    "far_east_baikal_strategy_2025": "Far East and Baikal strategy (to 2025)",
-    "energy_strategy_2030": "Energy Strategy (to 2030)", "turn_to_the_east": "\"Turn to the East\"",
-    "visa_free_regime_china": "Visa-free regime with China abolished", "asean_cooperation": "Cooperation with ASEAN begins",
-    "mofa_regional_coordination_concept": "MOFA concept on regions' foreign ties",
-    "pressure_on_chinese_business": "Pressure on Chinese traders",
-    "khabarovsk_transfers_2007": "Khabarovsk's record federal transfers", "east_asia_summit": "East Asia Summit membership",
-    "apec_summit_vladivostok": "APEC summit, Vladivostok",
-    "ministry_far_east_development": "Ministry for the Development of the Far East",
-    "putin_federal_assembly_address": "Putin's address: new model for the Far East",
-    "ministries_crimea_north_caucasus": "Ministries for Crimea, North Caucasus",
-    "far_east_investment_export_agency": "Investment and export agency",
-    "tor_accelerated_development_areas": "Law on accelerated development zones (draft)",
-    "eastern_business_forum": "Eastern Business Forum",
-    "free_port_vladivostok": "Free port extended to Chukotka, Kamchatka, Sakhalin"}
 CN = "ru_cn_regional_cooperation_programme_2009_2018"
 HISTORY_ORDER = ["russia_qing_interaction", "siberian_independence", "trans_siberian_railway", "far_eastern_republic",
                  "soviet_planned_development", "late_soviet_development_model", "soviet_scientists_regional_concepts"]
@@ -239,7 +220,7 @@ class FarEastChapter:
 
     # --- programmes, strategies, institutions ------------------------------------------------------------------
     def policy_timeline(self) -> Figure:
-        fig, plotted = charts.policy_timeline(fareast.timeline_items(self.prog, PROGRAMME_SHORT))
+        fig, plotted = charts.policy_timeline(fareast.timeline_items(self.prog, codelists.programme_labels(short=True)))
         return Figure(fig, "fig-far-east-policy-timeline", plotted,
                       alt="A timeline from 1990 of federal programmes, strategies, institutions, legal regimes and "
                           "events for the Far East: bars for periods, diamonds for single years, arrows for open ends.",

@@ -37,6 +37,9 @@ CASES = {
     "twin_cities__unknown_country.csv":
         "twin_cities.csv, row 3, column 'partner_country': 'usa' is not in codelists/countries.csv "
         "(add it there, or correct the id)",
+    "federal_programmes__unknown_programme.csv":
+        "federal_programmes.csv, row 17, column 'programme_id': 'energy_strategy_2035' is not in "
+        "codelists/programmes.csv (add it there, or correct the id)",
     "turovskiy_models__not_a_boolean.csv":
         "turovskiy_models.csv, row 3, column 'dominant_in_russia': 'no' is not a boolean (true/false)",
     "table_4_1__exponent.csv":  # Frictionless reads 5e0 as a number; data/README.md asks for plain decimals
@@ -54,6 +57,8 @@ CODELIST_CASES = {
     "regions__unknown_federal_district.csv":  # a foreign key into the same file
         "codelists/regions.csv, row 4, column 'federal_district_id': 'far_eastern_district' is not in "
         "codelists/regions.csv (add it there, or correct the id)",
+    "sources__missing_documents.csv":  # the synthesis chapter's table of sources prints this column
+        "codelists/sources.csv, row 5, column 'documents': value is required but missing",
 }
 
 

@@ -9,7 +9,7 @@ from rusregions import codelists, data
 
 DESCRIPTOR = data.read_descriptor()
 RESOURCES = {r["name"]: r for r in DESCRIPTOR["resources"]}
-CODELISTS = {"regions": "region_id", "countries": "country_id", "sources": "source_id"}
+CODELISTS = {"regions": "region_id", "countries": "country_id", "sources": "source_id", "programmes": "programme_id"}
 # Synonyms retired in favour of one name each (data/README.md, "One vocabulary").
 RETIRED = {"notes": "note", "region": "region_id (an id) or region_as_printed (a printed name)",
            "subject_id": "region_id", "scope": "region_id", "seed": "source_id",
@@ -38,6 +38,8 @@ def test_every_region_and_source_column_declares_its_foreign_key(name):
         assert fks.get(("region_id",)) == "regions"
     if "source_id" in fields:
         assert fks.get(("source_id",)) == "sources"
+    if "programme_id" in fields:
+        assert fks.get(("programme_id",)) == "programmes"
 
 
 @pytest.mark.parametrize("name", list(RESOURCES))
@@ -58,6 +60,23 @@ def test_labels_and_orders_come_from_the_codelists():
     assert names["primorsky_krai"] == "Primorsky Krai"
     assert codelists.country_names()["south_korea"] == "South Korea"
     assert codelists.source_labels(short=True)["001"] == "Sergounin"
+    assert codelists.programme_labels()["interreg_barents"] == "Interreg Barents"
+    short = codelists.programme_labels(short=True)
+    assert short["energy_strategy_2030"] == "Energy Strategy (to 2030)"
+    assert "russia_qing_interaction" not in short  # no chart prints it, so it has no short label
+
+
+def test_every_programme_the_data_name_is_in_the_codelist_once():
+    """The same programme keeps one id across resources (the 2009–2018 Russia–China programme in
+    federal_programmes and legal_acts); the codelist holds the ids the data use and no others."""
+    named = set()
+    for name, res in RESOURCES.items():
+        if name != "programmes" and "programme_id" in _fields(res):
+            named |= set(data.load(name).programme_id.dropna())
+    assert named == set(codelists.programme_labels())
+    acts = data.load("legal_acts").set_index("act_id")
+    assert acts.loc["programme_far_east_northeast_china_2009", "programme_id"] == (
+        "ru_cn_regional_cooperation_programme_2009_2018")
 
 
 def test_frictionless_rejects_an_unknown_region(tmp_path):

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from . import data
+from . import codelists, data
 from .present.format import more_than
 from .tables import md_table
 
@@ -41,22 +41,11 @@ def rows_by_bin(frames: dict[str, pd.DataFrame], bins: list[tuple]) -> pd.DataFr
     return pd.DataFrame(records)
 
 
-# What each source documents, in a few words, for the table of sources (a source without an entry fails there).
-DOCUMENTS = {
-    "000": "the Institute's purpose, assessments and plans; protest regions",
-    "001": "promises of regionalism; levels of cooperation; programmes and sums",
-    "002": "federalism and law; agreements per region; Table 4.1; Far East; interviews",
-    "003": "online independence referenda; views quoted",
-    "004": "factors and functions of border regions",
-}
-
-
 class Synthesis:
     """The synthesis chapter: the report's three periods, bounded by years the data hold, and the rows and numbers
     of every source placed in them. Each method returns what one cell shows."""
 
     def __init__(self):
-        from . import codelists
         self.sources = codelists.source_labels()
         (self.periods, self.programmes, self.by_type, self.by_district, self.t41, self.fe, self.ref, self.agenda,
          self.protests, self.abstract, self.legal) = (data.load(n) for n in (
@@ -121,11 +110,9 @@ class Synthesis:
                               "a row counts in each period its years touch.")
 
     def documents_table(self):
-        missing = set(self.sources) - set(DOCUMENTS)
-        if missing:
-            raise ValueError(f"sources with no entry in synthesis.DOCUMENTS: {sorted(missing)}")
+        documents = codelists.source_documents()  # required in the codelist: every source has one
         return md_table(pd.DataFrame({"Id": list(self.sources), "Source": list(self.sources.values()),
-                                      "What it documents": [DOCUMENTS[s] for s in self.sources]}),
+                                      "What it documents": [documents[s] for s in self.sources]}),
                         caption="The five source documents and what they document.")
 
     def _dated(self) -> dict:

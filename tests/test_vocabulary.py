@@ -100,3 +100,40 @@ def test_validate_all_names_the_unknown_id(tmp_path):
     found = [str(p) for p in data.validate_all(tmp_path / "data") if "codelists" in str(p)]
     assert found == ["far_east_regions.csv, row 6, column 'region_id': 'amur' is not in codelists/regions.csv "
                      "(add it there, or correct the id)"]
+
+
+# The coded columns codelists/codes.csv labels, and the resources that hold them.
+CODED = {"flow": ["trade_partners", "trade_structure"], "mission_type": ["diplomatic_presence"],
+         "relation": ["regional_partners"], "stance": ["expert_views"]}
+
+
+@pytest.mark.parametrize("field", list(CODED))
+def test_every_code_the_data_use_has_its_label(field):
+    labels = codelists.code_labels(field)
+    used = set().union(*(set(data.load(name)[field]) for name in CODED[field]))
+    assert used <= set(labels), f"{field}: no label in codelists/codes.csv for {sorted(used - set(labels))}"
+
+
+def test_the_codes_codelist_labels_only_the_coded_columns():
+    assert {r["field"] for r in codelists._rows("codes")} == set(CODED)
+    with pytest.raises(KeyError, match="codelists/codes.csv labels no code of the column 'region_id'"):
+        codelists.code_labels("region_id")
+
+
+def test_the_chapters_take_their_labels_from_the_codelists():
+    """One label per code: the chapters and the profiles print the codelists' words, not their own."""
+    from rusregions import casestudies, regionalismtoday, regionprofile, synthesis
+
+    flow = codelists.code_labels("flow")
+    assert regionprofile.FLOW == flow and flow["total_trade"] == "total trade"
+    case = casestudies.CaseStudies()
+    partners = case.partners_figure()[0].fig.axes[0]
+    assert [t.get_text() for t in partners.get_yticklabels()] == [
+        "total trade", "oil exports", "LNG exports (reading)", "coal exports (computed)"]
+    relation = codelists.code_labels("relation")
+    assert f"| {relation['friendship_economic_cooperation_agreement']}" in case.sakhalin_partners().data
+    assert codelists.code_labels("mission_type")["consulate_general"] + ":" in case.ties_lists().data
+    stance = codelists.code_labels("stance")
+    assert f"{stance['pro_independence']}: " in regionalismtoday.Today().stance_counts()
+    documents = codelists.source_documents()
+    assert documents["004"] in synthesis.Synthesis().documents_table().data

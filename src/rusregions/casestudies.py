@@ -10,7 +10,7 @@ from __future__ import annotations
 import pandas as pd
 from IPython.display import Markdown
 
-from . import checks, data, interactive
+from . import checks, codelists, data, interactive
 from .present import case_study_charts as charts
 from .present.figures import Figure
 from .present.format import count_word, country, num, pretty, quantity, when
@@ -189,19 +189,9 @@ def trade_by_partner(share: pd.DataFrame, ex: pd.Series, im: pd.Series, exports:
 
 CASE_REGIONS = ["sakhalin_oblast", "khabarovsk_krai", "primorsky_krai"]
 SHARE_OF_INDUSTRY = "_share_of_industry"
-# Sakhalin's flows in the partners chart, in its order, as the chart names them; a flow the data add fails loudly.
-FLOWS = {"total_trade": "all trade", "oil_export": "oil exports", "lng_export": "LNG exports (reading)",
-         "coal_export": "coal sent abroad (computed)"}
-# Relations of Sakhalin's partners whose code does not read well in words (the rest: the code in words).
-RELATION = {"friendship_economic_cooperation_agreement": "friendship and economic cooperation agreement",
-            "oil_gas_conference_organiser": "organiser of the oil and gas conference",
-            "oil_gas_conference_participant": "participant in the oil and gas conference",
-            "meeting": "meeting (EXPO Harbin)", "expo_venue": "EXPO venue"}
-# Kinds of mission as the list names them (the rest: the code in words).
-MISSION = {"consulate_general": "consulates-general", "consulate_general_agency": "agency of a consulate-general",
-           "consulate_honorary_consul": "consulates headed by honorary consuls",
-           "honorary_consulate": "honorary consulates",
-           "economic_advisory_agency": "economic advisory agency of an embassy"}
+# Sakhalin's flows in the partners chart, in its order, with what the chart adds to the flow's label (codelists/
+# codes.csv) about how its shares were read; a flow the data add fails loudly.
+FLOWS = {"total_trade": "", "oil_export": "", "lng_export": " (reading)", "coal_export": " (computed)"}
 # The tables of printed figures: region, indicators in the table's order, caption. Every row of these indicators
 # is shown (any year); a row of an indicator no table names appears in the closing table of the rest.
 TABLES = {
@@ -435,7 +425,9 @@ class CaseStudies:
             g = sk[sk.flow == flow]
             self.log.sums("sakhalin_oblast", what, g.share_percent.tolist(), g.dec.astype(int).tolist(),
                           complete=complete)
-        fig, plotted = charts.partner_shares(self.partner_shares(sk), FLOWS)
+        label = codelists.code_labels("flow")
+        flows = {f: label[f] + added for f, added in FLOWS.items()}
+        fig, plotted = charts.partner_shares(self.partner_shares(sk), flows)
         return [Figure(fig, "fig-sakhalin-partners", plotted,
                        alt="Stacked bars of Japan's, South Korea's and China's shares of Sakhalin's trade, oil, LNG "
                            "and coal exports in 2014, with a hatched remainder where the partners listed do not make "
@@ -486,9 +478,10 @@ class CaseStudies:
 
     def sakhalin_partners(self):
         sp = self.partners[self.partners.region_id == "sakhalin_oblast"]
+        relation = codelists.code_labels("relation")
         return md_table(pd.DataFrame({"partner": sp.label,
                                       "country": [country(c) or "not stated" for c in sp.partner_country],
-                                      "relation": [RELATION.get(r, r.replace("_", " ")) for r in sp.relation],
+                                      "relation": [relation[r] for r in sp.relation],
                                       "year": [num(y, "year") for y in sp.year]}),
                         caption="Sakhalin Oblast: partners abroad named in the profile (section 4.13.1).")
 
@@ -616,8 +609,9 @@ class CaseStudies:
             by_country = [f"{', '.join(h.partner_label)} ({country(c)})"
                           for c, h in g.groupby("partner_country", sort=False)]
             lines.append(f"- **{city.capitalize()}** ({len(g)}): " + "; ".join(by_country))
+        mission = codelists.code_labels("mission_type")
         for region, g in self.missions.groupby("region_id", sort=False):
-            types = [f"{MISSION.get(t, t.replace('_', ' '))}: {', '.join(country(c) for c in h.country_or_body)}"
+            types = [f"{mission[t]}: {', '.join(country(c) for c in h.country_or_body)}"
                      for t, h in g.groupby("mission_type", sort=False)]
             lines.append(f"- **Missions, {self.region[region]}** ({len(g)}): " + "; ".join(types))
         return Markdown("\n".join(lines))

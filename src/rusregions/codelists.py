@@ -55,6 +55,14 @@ def programme_labels(short: bool = False) -> dict[str, str]:
     return {r["programme_id"]: r["label"] for r in _rows("programmes")}
 
 
+def code_labels(field: str) -> dict[str, str]:
+    """code -> label for the coded column `field` (flow, mission_type, relation, stance), in the codelist's order."""
+    labels = {r["code"]: r["label"] for r in _rows("codes") if r["field"] == field}
+    if not labels:
+        raise KeyError(f"codelists/codes.csv labels no code of the column {field!r}")
+    return labels
+
+
 def district_name(region_id: str) -> str:
     """A federal district's short name: the codelist name without 'Federal District' ('Far Eastern')."""
     return region_names()[region_id].removesuffix(" Federal District")

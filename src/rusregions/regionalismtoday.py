@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 from IPython.display import Markdown
 
-from . import data
+from . import codelists, data
 from .present.format import bullets, more_than, pretty
 from .tables import md_table
 
@@ -14,10 +14,6 @@ SHARED = {"organiser_label": "Organiser", "mode": "Voting mode", "status": "Stat
           "binding": "Binding", "legal_status": "Legal status (as the report words it)",
           "voting_start_weekday": "Voting began (as printed)", "closes_as_printed": "Open until (as printed)",
           "year_inferred": "Year (inferred by the project)"}
-# How the tables name the data's stance codes.
-STANCE = {"pro_independence": "supports independence", "analyst_referenda_as_pr": "analyst: referenda as PR",
-          "analyst_fears_conflict": "analyst: fears conflict",
-          "analyst_war_may_bring_collapse": "analyst: war may bring collapse"}
 
 
 def notes(resource: str) -> list[str]:
@@ -128,10 +124,11 @@ class Today:
     def holders(self) -> list:
         views = self.views
         holders = views.drop_duplicates("holder_id")
+        stance = codelists.code_labels("stance")
         table = md_table(pd.DataFrame({
             "Holder": holders.holder_label.to_numpy(),
             "Affiliation (as given)": holders.affiliation.fillna("(none given)").to_numpy(),
-            "Stance (data's label)": [STANCE[s] for s in holders.stance],
+            "Stance (data's label)": [stance[s] for s in holders.stance],
             "Views": [int((views.holder_id == h).sum()) for h in holders.holder_id]}),
             caption="Holders of the views quoted or paraphrased in the news report (data/expert_views.csv).")
         label = holders.set_index("holder_id").holder_label
@@ -139,7 +136,8 @@ class Today:
 
     def stance_counts(self) -> str:
         views = self.views
-        return ("; ".join(f"{STANCE[s]}: {n}" for s, n in views.stance.value_counts().sort_index().items())
+        stance = codelists.code_labels("stance")
+        return ("; ".join(f"{stance[s]}: {n}" for s, n in views.stance.value_counts().sort_index().items())
                 + f" (views); holders: {views.holder_id.nunique()}")
 
     def garbled(self) -> Markdown:

@@ -12,7 +12,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from IPython.display import Markdown
 
-from . import audit, data, index
+from . import audit, codelists, data, index
 from .plots import PALETTE, source_note
 from .present.figures import Figure
 from .present.format import bullets, country, listing, num, quantity, when
@@ -22,10 +22,8 @@ CASE_FILES = ["case_study_indicators", "trade_partners", "trade_structure", "fdi
               "industry_structure", "diplomatic_presence", "twin_cities", "regional_partners"]
 ECONOMY = CASE_FILES[:5]
 TIES = CASE_FILES[5:]
-COMPONENT = {"students": "Students", "fdi": "FDI", "goods_trade": "Goods (E+I)", "tourists": "Tourists"}
 MEASURE = {"per_capita": "per capita", "overall": "overall"}
-FLOW = {"total_trade": "total trade", "export": "exports", "import": "imports", "oil_export": "oil exports",
-        "lng_export": "LNG exports", "coal_export": "coal exports"}
+FLOW = codelists.code_labels("flow")  # the trade flows' labels (codelists/codes.csv)
 SOURCE = "Pietrasiak and Słowikowski (2018)"
 
 
@@ -103,7 +101,7 @@ class Profile:
     # --- the index -----------------------------------------------------------------------------------------------
     def scores(self) -> pd.DataFrame:
         rows = []
-        for c, cname in {**COMPONENT, "total": "Total (sum of the four)"}.items():
+        for c, cname in {**index.COMPONENT_LABELS, "total": "Total (sum of the four)"}.items():
             row = {"component": cname}
             for m, mlabel in MEASURE.items():
                 col = self.totals[m] if c == "total" else self.comp[m][c]
@@ -116,7 +114,8 @@ class Profile:
         name, rid, ranks = self.name, self.id, self.ranks
         printed = self.table[(self.table["region_id"] == rid) & (self.table["indicator"] == "total")].set_index("measure")
         gap = max(abs(printed.loc[m, "value"] - self.totals[m][rid]) for m in MEASURE)
-        best = {m: listing([COMPONENT[c] for c, v in self.comp[m].loc[rid].items() if v == self.comp[m].loc[rid].max()])
+        labels = index.COMPONENT_LABELS
+        best = {m: listing([labels[c] for c, v in self.comp[m].loc[rid].items() if v == self.comp[m].loc[rid].max()])
                 for m in MEASURE}
         text = (f"{name} ranks **{ranks['per_capita'][rid]} of {self.n} per capita** and "
                 f"**{ranks['overall'][rid]} of {self.n} overall**. Its highest component score is for "
@@ -164,7 +163,7 @@ class Profile:
         for f in own.itertuples():
             c = f.indicator.removesuffix("_overall") if f.indicator.endswith("_overall") else None
             text = f"- `{f.indicator}`: {f.reason}."
-            if c in COMPONENT:
+            if c in index.COMPONENT_LABELS:
                 alt = self.comp["overall"].copy()
                 alt.loc[self.id, c] = f.expected_value
                 alt_rank, now = index.rank(alt.sum(axis=1))[self.id], self.ranks["overall"][self.id]
@@ -178,11 +177,11 @@ class Profile:
     def index_figure(self) -> Figure:
         name, rid = self.name, self.id
         fig, axes = plt.subplots(1, 2, figsize=(10, 3.6), sharey=True)
-        ypos = range(len(COMPONENT))
+        ypos = range(len(index.COMPONENT_LABELS))
         rows = []
         for ax, (m, mlabel) in zip(axes, MEASURE.items()):
             others = self.comp[m].drop(index=rid)
-            for y, c in zip(ypos, COMPONENT):
+            for y, c in zip(ypos, index.COMPONENT_LABELS):
                 ax.scatter(others[c], [y] * len(others), s=40, color=PALETTE[6], alpha=0.8,
                            label="other regions" if y == 0 else None, zorder=2)
                 v = self.comp[m].loc[rid, c]
@@ -200,8 +199,8 @@ class Profile:
                                label="value implied by the audit")
                     rows.append({"measure": m, "component": c, "region_id": f"{rid} (implied by the audit)",
                                  "score": e})
-            ax.set_yticks(list(ypos), list(COMPONENT.values()))
-            ax.set_ylim(len(COMPONENT) - 0.4, -0.6)
+            ax.set_yticks(list(ypos), list(index.COMPONENT_LABELS.values()))
+            ax.set_ylim(len(index.COMPONENT_LABELS) - 0.4, -0.6)
             ax.set_xlim(-5, 108)
             ax.set_title(mlabel.capitalize())
             ax.set_xlabel("score (index points, leader = 100)")

@@ -137,3 +137,11 @@ def test_the_chapters_take_their_labels_from_the_codelists():
     assert f"{stance['pro_independence']}: " in regionalismtoday.Today().stance_counts()
     documents = codelists.source_documents()
     assert documents["004"] in synthesis.Synthesis().documents_table().data
+
+
+def test_the_programmes_codelist_agrees_with_federal_programmes():
+    """The codelist's label and kind are those of the item's first row in federal_programmes (its x-notes say so),
+    so the two cannot drift apart."""
+    rows = {r["programme_id"]: r for r in codelists._rows("programmes")}
+    first = data.load("federal_programmes").drop_duplicates("programme_id")
+    assert [(rows[p]["label"], rows[p]["kind"]) for p in first.programme_id] == list(zip(first.name, first.kind))

@@ -161,3 +161,15 @@ def test_changelog_page_shows_the_data_diff_against_the_previous_release(built_b
     version, changes = diff.against_previous_release()
     html = (built_book["html"] / "changelog.html").read_text(encoding="utf-8")
     assert f"Compared with release {version}: {changes.summary()}" in html
+
+
+def test_an_identifier_in_a_pdf_table_may_break_after_underscores():
+    from docutils import nodes
+
+    from rusregions.sphinxext import BREAKS, _allow_breaks
+
+    entry = nodes.entry("", nodes.paragraph("", "event_id=league_of_nations_formed and more"))
+    _allow_breaks(entry)
+    assert entry.astext().replace("\\allowbreak{}", "") == "event_id=league_of_nations_formed and more"
+    assert len(list(entry.findall(nodes.raw))) == 5  # after 'event_', 'id=', 'league_', 'of_', 'nations_'
+    assert max(len(w) for w in BREAKS.split("relation=friendship_economic_cooperation_agreement")) == len("cooperation_")

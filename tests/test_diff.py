@@ -87,11 +87,21 @@ def test_every_added_removed_and_changed_value_is_listed(edited_clone):
 
 def test_renamed_columns_and_region_ids_are_read_in_the_new_terms():
     """0.1.0 said `region`, `notes`, `scope` and `republic_of_bashkortostan`; 0.2.0 renamed them. A rename
-    is not a published value that changed, so the only value change listed is a real one (Hokkaido's year)."""
+    is not a published value that changed, so the value changes listed are the real ones: Hokkaido's year (the
+    agreement is undated), and the 'League of Nations' row worded as the source prints it."""
     from rusregions import diff
 
     d = diff.compare("release:0.1.0", diff.WORKTREE)
-    assert d.fields_added == [] and d.fields_removed == []
+    assert d.fields_added == ["legal_acts.programme_id", "cooperation_programmes_1990s.programme_id",
+                              "cooperation_programmes_1990s.short_label"]
+    assert d.fields_removed == []
+    league = ("referenda_events", "event_id=league_of_nations_formed")
     assert list(d.values.itertuples(index=False, name=None)) == [
         ("regional_partners", "region_id=sakhalin_oblast, partner=hokkaido_prefecture, "
-         "relation=friendship_economic_cooperation_agreement", "year", "changed", "2013", "")]
+         "relation=friendship_economic_cooperation_agreement", "year", "changed", "2013", ""),
+        (*league, "actor", "changed", "representatives of six provinces",
+         "representatives of 'the six provinces' (not named)"),
+        (*league, "description", "changed", "Representatives of six provinces formed the 'League of Nations' with "
+         "the aim of 'disintegrating the Russian Federation and creating new states on its ruins'.",
+         "In May 2022, representatives of 'the six provinces' formed the League of Nations with the aim of "
+         "'disintegrating the Russian Federation and creating new states on its ruins'.")]

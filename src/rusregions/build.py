@@ -272,7 +272,9 @@ def build_pdf(outputs: str = "execute") -> Path:
         raise BuildError("xelatex/latexmk not found: install the Debian packages listed by scripts/setup.sh "
                          "(run `make setup` as root)")
     prepare(outputs)
-    result = subprocess.run(_jb("pdflatex", strict=False), cwd=ROOT)
+    # latexmk's xelatex mode: the reruns for references write .xdv only, and the PDF (images embedded) is made
+    # once at the end, as Sphinx's Makefile advises for latexmk 4.52b and later.
+    result = subprocess.run(_jb("pdflatex", strict=False), cwd=ROOT, env={**os.environ, "LATEXMKOPTS": "-xelatex"})
     failed = execution_failures("latex")
     if failed:
         raise BuildError("notebook execution failed; see the report(s): " + ", ".join(failed))

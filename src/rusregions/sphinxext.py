@@ -8,6 +8,8 @@ from one source, the VERSION file, whether the book is built by the CLI or by
 """
 from __future__ import annotations
 
+import re
+
 import shutil
 from pathlib import Path
 
@@ -141,6 +143,27 @@ def _column_weights(longest: list[int], word: list[int]) -> list[int]:
     return [max(1, round(1000 * frac[i])) for i in range(len(share))]
 
 
+# In a table, an identifier such as event_id=league_of_nations_formed may break after "_", "=" and "/":
+# otherwise one long id squeezes every other column of a narrow PDF table.
+BREAKS = re.compile(r"\s+|(?<=[_=/])")
+
+
+def _allow_breaks(entry) -> None:
+    """Let LaTeX break an identifier after '_', '=' or '/' in this table cell (PDF only)."""
+    from docutils import nodes
+
+    for text in list(entry.findall(nodes.Text)):
+        if not re.search(r"[_=/]\S", text) or isinstance(text.parent, (nodes.literal, nodes.raw)):
+            continue
+        parts = re.split(r"(?<=[_=/])(?=\S)", str(text))
+        new = []
+        for k, part in enumerate(parts):
+            new.append(nodes.Text(part))
+            if k < len(parts) - 1:
+                new.append(nodes.raw("", r"\allowbreak{}", format="latex"))
+        text.parent.replace(text, new)
+
+
 def _latex_table_widths(app, doctree, docname):
     """Wide tables wrap inside the PDF's text width instead of running off the page.
 
@@ -164,7 +187,8 @@ def _latex_table_widths(app, doctree, docname):
                 if i < len(colspecs):
                     text = entry.astext()
                     longest[i] = max(longest[i], len(text))
-                    word[i] = max([word[i]] + [len(w) for w in text.split()])
+                    word[i] = max([word[i]] + [len(w) for w in BREAKS.split(text)])
+                    _allow_breaks(entry)
         if sum(longest) <= LINE_CHARS:
             continue
         weights = _column_weights(longest, word)

@@ -77,21 +77,6 @@ def test_page_loads_cleanly(browser, site, page_path):
 PHONE = {"width": 390, "height": 844}
 
 
-@pytest.mark.parametrize("width", [1280, PHONE["width"]])
-@pytest.mark.parametrize("page_path", toc_pages())
-def test_page_has_no_accessibility_violation(browser, site, page_path, width):
-    """axe-core (as shipped by axe-playwright-python), every rule, every impact level."""
-    from axe_playwright_python.sync_playwright import Axe
-
-    page = browser.new_page(viewport={"width": width, "height": 900})
-    page.goto(urljoin(site, f"{page_path}.html"), wait_until="networkidle")
-    violations = Axe().run(page).response["violations"]
-    page.close()
-    found = [f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
-             for v in violations]
-    assert found == []
-
-
 # Text that is cut off on a phone: wider than its own box (no wrapping) or than the screen, outside any box that
 # scrolls sideways on purpose (wide tables, code).
 _CLIPPED_JS = """() => {

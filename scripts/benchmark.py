@@ -14,6 +14,11 @@ What it measures, in this order, on this checkout:
   tests_s              `python -m rusregions test` (the whole suite, on a warm checkout)
 Targets: cold_html <= 0.6 x serial_notebooks; tests <= 2 x cold_html; no_change and one_chapter_edit < 5 s;
 pdf_cached < 30 s. Validating a 200 MB CSV: peak < 300 MB, a bounded report.
+
+Measured on 2026-11-28, 2 cores (another light job running at times), one run of this script:
+  serial_notebooks 156.0 s, cold_html 118.1 s (0.76x; was 1.16x), no_change 6.0 s, one_chapter_edit 8.1 s,
+  pdf_cached 42.5 s, tests 739 s (6.3x cold_html; the suite was 35.5 min before pytest-xdist and stored outputs),
+  validating 200 MB: 93 MB peak, 22 lines, 1.3 s.
 """
 import json
 import os

@@ -1,9 +1,13 @@
+import csv
+import os
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+
+os.environ.setdefault("MPLBACKEND", "Agg")  # figures drawn by the tests need no screen
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
@@ -16,6 +20,20 @@ def run_cli(*args, cwd=ROOT):
     env = {**os.environ, "PYTHONPATH": str(Path(cwd) / "src")}
     return subprocess.run([sys.executable, "-m", "rusregions", *map(str, args)], cwd=cwd,
                           capture_output=True, text=True, env=env)
+
+
+def csv_rows(name):
+    """The rows of data/<name>.csv as the file holds them (strings), to compute expected values from."""
+    with open(DATA / f"{name}.csv", newline="", encoding="utf-8") as fh:
+        return list(csv.DictReader(fh))
+
+
+@pytest.fixture
+def close_figures():
+    yield
+    import matplotlib.pyplot as plt
+
+    plt.close("all")
 
 
 @pytest.fixture

@@ -1,32 +1,18 @@
 """Chapter 2 (the Far East among Russia's regions) from the real data: names from the codelist, the median
 test, the benchmark, the leagues and the sentences computed from them."""
-import csv
 
-import matplotlib
+import pytest
 
-matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
-import pytest  # noqa: E402
+from rusregions import codelists
+from rusregions.present import comparison_chapter as cc
+from conftest import csv_rows as rows
 
-from rusregions import codelists  # noqa: E402
-from rusregions.present import comparison_chapter as cc  # noqa: E402
-from rusregions.version import ROOT  # noqa: E402
-
-
-def rows(name):
-    with open(ROOT / "data" / f"{name}.csv", newline="", encoding="utf-8") as fh:
-        return list(csv.DictReader(fh))
+pytestmark = pytest.mark.usefixtures("close_figures")  # every figure a test draws is closed
 
 
 @pytest.fixture(scope="module")
 def chapter():
     return cc.ComparisonChapter()
-
-
-@pytest.fixture(autouse=True)
-def close_figures():
-    yield
-    plt.close("all")
 
 
 def test_district_name_comes_from_the_codelist():

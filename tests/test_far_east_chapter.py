@@ -1,22 +1,14 @@
 """Chapter 5 (the Far East and federal policy) from the real data: the figures' numbers, the computed sentences
 and the Primorsky verdict, checked against values read here from the CSVs."""
-import csv
 
-import matplotlib
+import pandas as pd
+import pytest
 
-matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
-import pandas as pd  # noqa: E402
-import pytest  # noqa: E402
+from rusregions import data
+from rusregions.present import far_east_chapter as fe
+from conftest import csv_rows as rows
 
-from rusregions import data  # noqa: E402
-from rusregions.present import far_east_chapter as fe  # noqa: E402
-from rusregions.version import ROOT  # noqa: E402
-
-
-def rows(name):
-    with open(ROOT / "data" / f"{name}.csv", newline="", encoding="utf-8") as fh:
-        return list(csv.DictReader(fh))
+pytestmark = pytest.mark.usefixtures("close_figures")  # every figure a test draws is closed
 
 
 def indicator(name, region="far_eastern_federal_district", year=None):
@@ -28,12 +20,6 @@ def indicator(name, region="far_eastern_federal_district", year=None):
 @pytest.fixture(scope="module")
 def chapter():
     return fe.FarEastChapter()
-
-
-@pytest.fixture(autouse=True)
-def close_figures():
-    yield
-    plt.close("all")
 
 
 def test_quantities_pairs_values_with_units():

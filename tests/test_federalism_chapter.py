@@ -1,34 +1,20 @@
 """Chapter 3 (federalism and the law) from the real data: the acts the timeline draws, the era labels, the
 quantities as printed and the counts the prose gives."""
-import csv
 from types import SimpleNamespace
 
-import matplotlib
+import pandas as pd
+import pytest
 
-matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
-import pandas as pd  # noqa: E402
-import pytest  # noqa: E402
+from rusregions import data
+from rusregions.present import federalism_chapter as fc
+from conftest import csv_rows as rows
 
-from rusregions import data  # noqa: E402
-from rusregions.present import federalism_chapter as fc  # noqa: E402
-from rusregions.version import ROOT  # noqa: E402
-
-
-def rows(name):
-    with open(ROOT / "data" / f"{name}.csv", newline="", encoding="utf-8") as fh:
-        return list(csv.DictReader(fh))
+pytestmark = pytest.mark.usefixtures("close_figures")  # every figure a test draws is closed
 
 
 @pytest.fixture(scope="module")
 def chapter():
     return fc.FederalismChapter()
-
-
-@pytest.fixture(autouse=True)
-def close_figures():
-    yield
-    plt.close("all")
 
 
 def test_era_and_years():

@@ -1,32 +1,18 @@
 """Chapter 4 (forms and conditions) from the real data: period words, the count of how the conditions are
 classified, and the tables and figures built from the classification files."""
-import csv
 
-import matplotlib
+import pandas as pd
+import pytest
 
-matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
-import pandas as pd  # noqa: E402
-import pytest  # noqa: E402
+from rusregions.present import forms_chapter as fc
+from conftest import csv_rows as rows
 
-from rusregions.present import forms_chapter as fc  # noqa: E402
-from rusregions.version import ROOT  # noqa: E402
-
-
-def rows(name):
-    with open(ROOT / "data" / f"{name}.csv", newline="", encoding="utf-8") as fh:
-        return list(csv.DictReader(fh))
+pytestmark = pytest.mark.usefixtures("close_figures")  # every figure a test draws is closed
 
 
 @pytest.fixture(scope="module")
 def chapter():
     return fc.FormsChapter()
-
-
-@pytest.fixture(autouse=True)
-def close_figures():
-    yield
-    plt.close("all")
 
 
 def test_period_words():

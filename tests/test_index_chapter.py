@@ -2,28 +2,20 @@
 of the ranking, checked against values computed here from data/table_4_1.csv and data/index_claims.csv."""
 import csv
 
-import matplotlib
+import pandas as pd
+import pytest
 
-matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
-import pandas as pd  # noqa: E402
-import pytest  # noqa: E402
+from rusregions import data, index
+from rusregions.present.figures import Figure
+from rusregions.present.index_chapter import IndexChapter
+from rusregions.version import ROOT
 
-from rusregions import data, index  # noqa: E402
-from rusregions.present.figures import Figure  # noqa: E402
-from rusregions.present.index_chapter import IndexChapter  # noqa: E402
-from rusregions.version import ROOT  # noqa: E402
+pytestmark = pytest.mark.usefixtures("close_figures")  # every figure a test draws is closed
 
 
 @pytest.fixture(scope="module")
 def chapter():
     return IndexChapter()
-
-
-@pytest.fixture(autouse=True)
-def close_figures():
-    yield
-    plt.close("all")
 
 
 def raw_totals(measure):

@@ -1,13 +1,15 @@
 import csv
-import os
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
+import matplotlib
 import pytest
 
-os.environ.setdefault("MPLBACKEND", "Agg")  # figures drawn by the tests need no screen
+# Figures drawn by the tests need no screen. Set here, not by $MPLBACKEND: the environment would reach the nbval
+# and papermill kernels, whose inline figures must stay as stored.
+matplotlib.use("Agg")
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"

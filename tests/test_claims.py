@@ -9,6 +9,7 @@ import pytest
 
 from rusregions import claims
 from rusregions.claims import Paragraph
+from rusregions.sources import load_source
 
 FIELDS = ["claim_id", "chapter", "kind", "claim", "source_id", "section", "page", "quote", "cite_key",
           "outside_ref", "strength_note"]
@@ -291,3 +292,172 @@ def test_a_possessive_that_names_a_work_or_carries_a_marker_is_not_reported():
                        "This chapter rebuilds the table from the data and checks the authors' reading of it.")]
     assert claims.unmarked_attributions(paras) == []
 
+
+
+# --- where the quoted words stand, whose paragraph credits them, counts in words ---------------------------
+
+VERY_LOW = ("and possibilities which are offered by having been a capital city of Russia.. What is noticeable is that "
+            "the Russian Far East has a very low internationalization level, which is surprising. In spite of an "
+            "attractive location regarding economic terms in the Northwest Asian")
+
+
+def test_a_quotation_is_paged_where_its_quoted_words_stand(tmp_path):
+    # c02-57 as it stood: the page on which the passage opens (154), not the one on which the quoted words stand.
+    row = dict(claim_id="c02-57", chapter="02_all_russia_comparison", kind="quotation",
+               claim='"A very low internationalization level"', source_id="002", section="4.7", page="154",
+               quote=VERY_LOW, cite_key="pietrasiak2018")
+    assert claims.check_ledger(ledger_file(tmp_path, row)) == [
+        "claims.csv:2 (c02-57): page is '154', the quoted words are on page 155"]
+    assert claims.check_ledger(ledger_file(tmp_path, dict(row, page="155"))) == []
+    # A paraphrase of the same passage keeps the page on which the passage opens.
+    assert claims.check_ledger(ledger_file(tmp_path, dict(row, kind="paraphrase", claim="a very low level"))) == []
+
+
+def test_a_quotation_that_runs_on_to_the_next_page_is_paged_where_it_begins(tmp_path):
+    # The federalism quotation begins on p. 194 and ends on p. 195; the page column holds one integer.
+    passage = ("“The Far East, just like other Russian regions, needs real not declaratory federalism,” as the "
+               "abovementioned Amur was quoted saying.")
+    row = dict(claim_id="c05-20", chapter="05_far_east", kind="quotation",
+               claim='"The Far East, just like other Russian regions, needs real not declaratory federalism"',
+               source_id="002", section="4.17", page="195", quote=passage, cite_key="moskalenko2015b")
+    assert claims.check_ledger(ledger_file(tmp_path, row)) == [
+        "claims.csv:2 (c05-20): page is '195', the quoted words are on page 194"]
+    assert claims.check_ledger(ledger_file(tmp_path, dict(row, page="194"))) == []
+
+
+def test_the_section_is_where_the_words_stand(tmp_path):
+    # A passage opening in section 4.13.2 whose quoted words stand under the heading of 4.13.3; and the index
+    # reading of section 4.12.2 given the number of its parent section.
+    across = ("the annexation of Crimea by the Russian Federation. 4.13.3. Primorsky Krai In Primorsky Krai there "
+              "are 226 companies of the extractive industry")
+    reading = ("The research proves that Sakhalin Oblast, Khabarovsk Krai, and Primorsky Krai are the most "
+               "internationalized.")
+    rows = [dict(claim_id="c06-90", chapter="06_case_studies", kind="quotation",
+                 claim='"226 companies of the extractive industry"', source_id="002", section="4.13.2",
+                 page="181", quote=across, cite_key="pietrasiak2018"),
+            dict(claim_id="c01-90", chapter="01_index_tables", kind="paraphrase",
+                 claim="Sakhalin, Khabarovsk and Primorsky lead", source_id="002", section="4.12", page="172",
+                 quote=reading, cite_key="pietrasiak2018")]
+    assert claims.check_ledger(ledger_file(tmp_path, *rows)) == [
+        "claims.csv:2 (c06-90): section is '4.13.2', the quoted words are in section '4.13.3'",
+        "claims.csv:3 (c01-90): section is '4.12', passage is in section '4.12.2'"]
+    rows[0]["section"], rows[1]["section"] = "4.13.3", "4.12.2"
+    assert claims.check_ledger(ledger_file(tmp_path, *rows)) == []
+
+
+US_TALKS = ("The US investments are not huge – USD 25 million, however, before 2014 there were talks that were to "
+            "revive the US investment spirit. These talks are currently suspended and are as a result of the "
+            "annexation of Crimea by the Russian Federation.")
+
+
+def test_a_passage_whose_paragraph_cites_nothing_is_the_sources_own(tmp_path):
+    # c06-11 as it stood: the last Khabarovsk paragraph carries no citation; the Ministry's passport of Primorsky,
+    # cited in the next section, does not credit it.
+    row = dict(claim_id="c06-11", chapter="06_case_studies", kind="quotation",
+               claim='the US investment the same page calls "not huge"', source_id="002", section="4.13.2",
+               page="180", quote=US_TALKS, cite_key="mid_khabarovsk_yao_2014")
+    assert claims.check_ledger(ledger_file(tmp_path, row)) == [
+        "claims.csv:2 (c06-11): cite_key 'mid_khabarovsk_yao_2014' (Ministerstvo): the source paragraph of this "
+        "passage cites no work; credit the source itself ('pietrasiak2018')"]
+    assert claims.check_ledger(ledger_file(tmp_path, dict(row, cite_key="pietrasiak2018"))) == []
+
+
+def test_a_citation_in_the_next_paragraph_does_not_credit_the_passage(tmp_path):
+    # The paragraph ends with its own foreign partners; the next one opens by citing Busygina and Lebedeva.
+    passage = ("The Kremlin has now undoubtedly more to say than in the 1990s about a region’s interaction with "
+               "their foreign partners.")
+    row = dict(claim_id="c03-90", chapter="03_federal_relations", kind="paraphrase",
+               claim="the Kremlin has more say over regions' foreign ties than in the 1990s", source_id="002",
+               section="4.1", page="139", quote=passage, cite_key="busygina2008")
+    assert claims.check_ledger(ledger_file(tmp_path, row)) == [
+        "claims.csv:2 (c03-90): cite_key 'busygina2008' (Busygina) is not the work the source credits for this "
+        "passage"]
+    assert claims.check_ledger(ledger_file(tmp_path, dict(row, cite_key="pietrasiak2018"))) == []
+
+
+def test_page_furniture_inside_a_paragraph_neither_ends_nor_credits_it(tmp_path):
+    # The extraction sets footnote 1 ("… (Lee 2012).") in the middle of the Central Bank paragraph, at a page
+    # foot; the paragraph goes on to cite Kryuchkova and her co-authors.
+    passage = "the annual balance of direct investment in the Far Eastern Federal District was USD 3.9 trillion"
+    row = dict(claim_id="c05-90", chapter="05_far_east", kind="paraphrase",
+               claim="the annual balance of direct investment in the Far Eastern Federal District was USD 3.9 trillion",
+               source_id="002", section="4.16", page="193", quote=passage, cite_key="lee2012")
+    assert claims.check_ledger(ledger_file(tmp_path, row)) == [
+        "claims.csv:2 (c05-90): cite_key 'lee2012' (Lee) is not the work the source credits for this passage"]
+    assert claims.check_ledger(ledger_file(tmp_path, dict(row, cite_key="kryuchkova2016"))) == []
+    # The footnote is a paragraph of its own, which Lee is credited for.
+    footnote = "China was in 2012 the largest trading partner for the Russian Far East’s border regions"
+    assert claims.check_ledger(ledger_file(tmp_path, dict(row, claim="China was the largest trading partner",
+                                                          quote=footnote, cite_key="lee2012"))) == []
+
+
+def test_a_paragraph_runs_on_past_the_footnote_and_running_header_set_inside_it():
+    # Source 002 as extracted: "… of regional international", a blank line, footnote 2, the running header of
+    # p. 196, and "cooperation. All the rest …" — one paragraph of the printed book; the footnote is another.
+    flat = load_source("002").flat
+    assert claims.paragraph_text("002", flat.index("The first question concerned")) == (
+        "The first question concerned the cause of development of international activity. From many various "
+        "answers, respondents mostly indicated that border location is an essential motive of international "
+        "cooperation and provides support to it. Globalization processes were often indicated as natural and "
+        "objective conditions of development of regional international cooperation. All the rest were extremely "
+        "rare, however, regionalization processes and external incentives can be distinguished.")
+    assert claims.paragraph_text("002", flat.index("2 Interviews")) == ("2 Interviews were held between "
+                                                                       "2015–2016 with 12 people.")
+
+
+def test_a_numbered_list_is_one_paragraph_with_its_closing_citation(tmp_path):
+    # The four leagues are set as a numbered list that one citation of Dem'yanenko closes, after the fourth.
+    passage = ("2. In the second group (league one) are regions that have an export- oriented economy or are "
+               "connected with external economic institutions")
+    row = dict(claim_id="cpr-07", chapter="region_profile", kind="quotation", claim='"league one" and so on',
+               source_id="002", section="4.7", page="157", quote=passage, cite_key="demyanenko2013")
+    assert claims.check_ledger(ledger_file(tmp_path, row)) == []
+    assert claims.check_ledger(ledger_file(tmp_path, dict(row, cite_key="zubarevich2012"))) == [
+        "claims.csv:2 (cpr-07): cite_key 'zubarevich2012' (Zubarevich) is not the work the source credits for this "
+        "passage"]
+
+
+MAKARYCHEV = ("Andrey Makarychev believes that in the case of Russia its following forms may be observed: 1) "
+              "cross-border (trans-border) cooperation which takes place on the micro-regional level; 2) "
+              "trans-regional paradiplomacy")
+
+
+def test_a_count_in_words_the_passage_does_not_hold_is_reported(tmp_path):
+    # c04-02 as it stood: three forms, but the passage stops at the second; c07-08: "half" for "50 percent"
+    # without a word of why.
+    rows = [dict(claim_id="c04-02", chapter="04_forms_and_conditions", kind="paraphrase",
+                 claim="distinguishes three forms by geographic reach", source_id="002", section="4.5", page="147",
+                 quote=MAKARYCHEV, cite_key="makarychev1999"),
+            dict(claim_id="c07-08", chapter="07_bright_side", kind="paraphrase",
+                 claim="the partners were able to provide half of the funds as matching funds", source_id="001",
+                 quote="if the partners are able to provide 50 percent in matching funds", cite_key="sergounin1999"),
+            dict(claim_id="c06-90", chapter="06_case_studies", kind="paraphrase",
+                 claim="the krai produces a third of the Far East's industrial output", source_id="002",
+                 section="4.13.2", page="179",
+                 quote="Khabarovsk Krai produces one-quarter of the Far East industry production.",
+                 cite_key="pietrasiak2018")]
+    assert claims.check_ledger(ledger_file(tmp_path, *rows)) == [
+        "claims.csv:2 (c04-02): the claim says 'three' but the passage does not",
+        "claims.csv:3 (c07-08): the claim says 'half' but the passage does not",
+        "claims.csv:4 (c06-90): the claim says 'a third' but the passage does not"]
+
+
+def test_a_count_in_words_held_by_the_passage_or_justified_passes(tmp_path):
+    rows = [dict(claim_id="c04-02", chapter="04_forms_and_conditions", kind="paraphrase",
+                 claim="distinguishes three forms by geographic reach", source_id="002", section="4.5", page="147",
+                 quote=MAKARYCHEV + " – the cooperation is implemented with regions that are not neighbours but are "
+                 "part of states of adjacent territories; and 3) the macro-regional paradiplomacy",
+                 cite_key="makarychev1999"),                                               # "three" as "3"
+            dict(claim_id="c07-08", chapter="07_bright_side", kind="paraphrase",
+                 claim="the partners were able to provide half of the funds as matching funds", source_id="001",
+                 quote="if the partners are able to provide 50 percent in matching funds", cite_key="sergounin1999",
+                 strength_note="half: the passage says 50 percent"),                       # justified
+            dict(claim_id="c06-90", chapter="06_case_studies", kind="paraphrase",
+                 claim="the krai produces a quarter of the Far East's industrial output", source_id="002",
+                 section="4.13.2", page="179",
+                 quote="Khabarovsk Krai produces one-quarter of the Far East industry production.",
+                 cite_key="pietrasiak2018"),                                               # "a quarter"
+            dict(claim_id="c06-91", chapter="06_case_studies", kind="paraphrase", claim="the krai has 6 twin cities",
+                 source_id="002", section="4.13.2", page="178",
+                 quote="Khabarovsk cooperates with six twin cities", cite_key="pietrasiak2018")]  # "6" as "six"
+    assert claims.check_ledger(ledger_file(tmp_path, *rows)) == []

@@ -5,11 +5,13 @@ Every attributed claim in the prose carries a marker {claim}`ID` (an outside fac
 its kind, the verbatim supporting passage with source, section and page, and the cite
 key of the work the source credits. The checks here find what cannot be true:
 a quotation that is not in any source, a marker without a row, a row whose passage is
-not in its source or credits another work, a claim whose strength words (numbers,
-most/all/some, mean/median) the passage does not carry.
+not in its source, whose page or section is not where its (quoted) words stand, or that
+credits a work the source's paragraph does not cite, a claim whose strength words
+(numbers in digits or words, most/all/some, mean/median) the passage does not carry.
 """
 from __future__ import annotations
 
+import bisect
 import csv
 import re
 import unicodedata
@@ -37,6 +39,16 @@ QUOTATION = re.compile(r'"([^"\n]+(?:\n[^"\n]+)*)"')
 STRENGTH = ("all", "every", "most", "mostly", "many", "some", "few", "majority", "minority", "none",
             "always", "never", "mean", "means", "median", "medians", "average", "total")
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+# Counts in words carry strength as digits do: a number word stands for its digits ("three" in a claim is
+# carried by "3" or "three" in the passage), a multiple, fraction or magnitude for itself ("in trillions" is
+# carried by "USD 4.2 trillion"). "one" is left out (as often a pronoun: "one cannot say"), and so is an
+# ordinal unless it makes a fraction ("a third").
+COUNTS = {w: str(n) for n, w in enumerate("two three four five six seven eight nine ten eleven twelve".split(), 2)}
+COUNTS |= {"dozen": "12", "dozens": "dozens", "twice": "twice", "double": "twice", "doubled": "twice",
+           "twofold": "twice", "thrice": "thrice", "triple": "thrice", "tripled": "thrice", "threefold": "thrice",
+           "half": "half", "halved": "half"}
+COUNTS |= {w + s: w for w in ("hundred", "thousand", "million", "billion", "trillion") for s in ("", "s")}
+FRACTION = re.compile(r"\b(?:a|one|two|three)[ -](third|quarter|fifth)s?\b")
 # Wording that marks a sentence as the report's own inference.
 INFERENCE_WORDS = ("implies", "implied", "imply", "suggest", "likely", "probably", "evidently", "read as",
                    "reads as", "reading", "if ", "cannot", "would", "the report", "this report", "appears",
@@ -75,9 +87,10 @@ def _parts(quote: str) -> list[str]:
             if p.strip()]
 
 
-def _occurs(parts: list[str], text: str) -> bool:
-    """All parts occur in order in `text`, case and all; only a capital opening the quotation may differ."""
-    pos = 0
+def _spans(parts: list[str], text: str) -> list[tuple[int, int]] | None:
+    """Where the parts occur in order in `text`, case and all (only a capital opening the quotation may
+    differ): one (start, end) per part, or None."""
+    pos, spans = 0, []
     for i, part in enumerate(parts):
         variants = [part] if i else [part, part[:1].swapcase() + part[1:]]
         # Whole words only: "alarming" is not a quotation of "Alarmingly".
@@ -85,14 +98,127 @@ def _occurs(parts: list[str], text: str) -> bool:
         pattern = "|".join(("" if v[:1].isupper() else r"(?<!\w)") + re.escape(v) + r"(?!\w)" for v in variants)
         m = re.compile(pattern).search(text, pos)
         if not m:
-            return False
+            return None
+        spans.append(m.span())
         pos = m.end()
-    return True
+    return spans
+
+
+def _occurs(parts: list[str], text: str) -> bool:
+    return _spans(parts, text) is not None
 
 
 @lru_cache(maxsize=None)
 def _folded_source(key: str) -> str:
     return fold(load_source(key).flat, lower=False).replace("'", '"')
+
+
+# --- where a passage stands in its source: section and paragraph ------------------------
+
+# A numbered heading opening a line (source 002): "4.13.1. The Sakhalin Oblast".
+HEADING = re.compile(r"(\d+(?:\.\d+)+)\.? [A-Z]")
+# Page furniture that the extraction of source 002 set inside paragraphs: running headers, and footnotes
+# ("2 Interviews were held…": after a blank line, to the next blank line or page).
+RUNNING_HEADER = re.compile(r"Słowikowski\d{3}$|^\d{3}The International Activity")
+FOOTNOTE = re.compile(r"\d [A-Z]")
+SENTENCE_END = re.compile(r"[.!?…][\"”’)]*$")
+# An item of a numbered list, "2. In the second group…", "3) political-legal…". The source sets such items
+# within its paragraphs ("forms may be observed: 1) … 2) … 3) … (Makarychev 1999, 508)") and closes a list set
+# apart with one citation for all its items (the four leagues, "(Dem’yanenko 2013, 199)"): a list is one
+# paragraph with the sentence that introduces it. (Its dash lists are not: there each item cites its own works.)
+LIST_ITEM = re.compile(r"\d{1,2}[.)] ")
+
+
+def _lines(key: str):
+    """Each line of the source as (offset in `flat` or None for a blank line, its words, whether it opens a page)."""
+    pos = 0
+    for line in load_source(key).text.split("\n"):
+        chunk = " ".join(line.split())
+        if not chunk:
+            yield None, "", False
+            continue
+        yield pos, chunk, line.startswith(" ")
+        pos += len(chunk) + 1
+
+
+@lru_cache(maxsize=None)
+def _headings(key: str) -> tuple[tuple[int, str], ...]:
+    return tuple((pos, m.group(1)) for pos, chunk, _ in _lines(key) if pos is not None and (m := HEADING.match(chunk)))
+
+
+def section_at(key: str, offset: int) -> str:
+    """Number of the section that holds `offset` of the source's flat text ('' in a source without numbered
+    sections)."""
+    return next((number for pos, number in reversed(_headings(key)) if pos <= offset), "")
+
+
+@lru_cache(maxsize=None)
+def _paragraphs(key: str) -> tuple[tuple[tuple[int, int], ...], ...]:
+    """The source's paragraphs, each as the spans of `flat` it covers. A blank line ends a paragraph (source 003,
+    which has none, puts one on each line). But the extraction of 002 also left blank lines inside paragraphs,
+    where it set a running header or footnote mid-sentence at a page foot, and in its lists and tables: so there
+    a blank line ends a paragraph only after a sentence or heading ends and before a line that does not start in
+    lower case or opens a numbered item. A running header belongs to no paragraph, a footnote is a paragraph of
+    its own, and so is a heading."""
+    one_a_line = not re.search(r"\n[ \t]*\n", load_source(key).text)
+    paras: list[list[tuple[int, int]]] = []
+    text: list[tuple[int, int]] = []   # the paragraph of running text
+    note: list[tuple[int, int]] | None = None  # the footnote being read
+    blank = heading = False  # heading: the last line of text was (part of) a heading
+    prev = ""
+    for pos, chunk, opens_page in _lines(key):
+        if pos is None or (note is not None and opens_page):
+            note = None
+        if pos is None:
+            blank = True
+            continue
+        if RUNNING_HEADER.search(chunk):
+            continue
+        if note is None and blank and FOOTNOTE.match(chunk):
+            note = []
+            paras.append(note)
+        if note is not None:
+            _extend(note, pos, chunk)
+            continue
+        opens_heading = bool(HEADING.match(chunk))
+        if (not paras or one_a_line or opens_heading
+                or (blank and (heading or SENTENCE_END.search(prev)) and not chunk[:1].islower()
+                    and not LIST_ITEM.match(chunk))):
+            text = []
+            paras.append(text)
+        heading = opens_heading or (heading and not blank)
+        _extend(text, pos, chunk)
+        prev, blank = chunk, False
+    return tuple(tuple(p) for p in paras)
+
+
+def _extend(spans: list[tuple[int, int]], pos: int, chunk: str) -> None:
+    """Add a line at `pos` of `flat` to a paragraph's spans: the next line of the same run of text lengthens the
+    last span."""
+    if spans and spans[-1][1] + 1 == pos:
+        spans[-1] = (spans[-1][0], pos + len(chunk))
+    else:
+        spans.append((pos, pos + len(chunk)))
+
+
+def paragraph_text(key: str, offset: int, start: int = 0) -> str:
+    """The text of the source paragraph that holds `offset` of `flat`, from offset `start` on, page furniture
+    left out."""
+    flat = load_source(key).flat
+    para = next((p for p in _paragraphs(key) if any(s <= offset <= e for s, e in p)), ())
+    return " ".join(flat[max(s, start):e] for s, e in para if e > start)
+
+
+def _quoted_offset(row: dict) -> int:
+    """Offset, in the row's passage, of the first word its claim quotes (0 if it quotes none of the passage)."""
+    passage = normalise(row["quote"])
+    folded = fold(passage, lower=False).replace("'", '"')
+    found = [spans[0][0] for q in quotations(row["claim"]) if (spans := _spans(_parts(q), folded))]
+    if not found:
+        return 0
+    # Folding may drop characters (a hyphen's line break); count them back.
+    return bisect.bisect_right(range(len(passage)), min(found),
+                               key=lambda i: len(fold(passage[:i + 1], lower=False)))
 
 
 def load_ledger(path: Path = LEDGER) -> list[dict]:
@@ -163,9 +289,17 @@ def find_quotation(quote: str) -> str | None:
     return None
 
 
-def strength_words(text: str) -> set[str]:
-    words = set(re.findall(r"[a-z]+", fold(text)))
-    return {w for w in STRENGTH if w in words} | {n.replace(",", "") for n in NUMBER.findall(text)}
+def strength_words(text: str) -> dict[str, str]:
+    """The strength words of `text`, each under its common form ("3" for "three"), with the form `text` uses."""
+    folded = fold(text)
+    found = {n.replace(",", ""): n.replace(",", "") for n in NUMBER.findall(text)}
+    for w in re.findall(r"[a-z]+", folded):
+        if w in STRENGTH:
+            found[w] = w
+        elif w in COUNTS:
+            found.setdefault(COUNTS[w], w)
+    found |= {m.group(1): m.group() for m in FRACTION.finditer(folded)}
+    return found
 
 
 # --- the checks ---------------------------------------------------------------------
@@ -182,22 +316,35 @@ def check_row(row: dict, rowno: int) -> list[str]:
         start = source.locate(row["quote"])
     except (KeyError, SourceError):
         return [f"{where}: passage not found in source {key!r}: {row['quote']!r}"]
-    page = source.page_of(row["quote"])
+    # Page and section: for a quotation, where the quoted words stand, since a passage given for context may
+    # open on the page or in the section before them (words that run on to the next page: where they begin,
+    # the page column being an integer); for other rows, where the passage starts.
+    at, what = (start + _quoted_offset(row), "the quoted words are") if kind == "quotation" else (start, "passage is")
+    page, section = source.pages[at], section_at(key, at)
     if (row["page"] or "") != ("" if page is None else str(page)):
-        problems.append(f"{where}: page is {row['page']!r}, passage is on page {page!r}")
+        problems.append(f"{where}: page is {row['page']!r}, {what} on page {page!r}")
+    if row["section"] != section:
+        problems.append(f"{where}: section is {row['section']!r}, {what} in section {section!r}")
     bib = bib_entries()
     for col in ("cite_key", "outside_ref"):
         if row[col] and row[col] not in bib:
             problems.append(f"{where}: {col} {row[col]!r} is not in references.bib")
     if cite != OWN_KEY[key]:
-        # The credited work must be named in the passage or in the first citation that follows it.
+        # The credited work must be named in the passage or in the first citation that follows it in the same
+        # paragraph of the source: a citation in the next paragraph credits other words. A paragraph that cites
+        # no work and names no other author is the source's own.
         end = start + len(normalise(row["quote"]))
-        after = CITATION.search(source.flat[end:end + 4000])
-        window = fold(source.flat[start:end + (after.end() if after else 0)])
+        rest = paragraph_text(key, start, end)
+        after = CITATION.search(rest)
+        window = fold(source.flat[start:end] + rest[:after.end() if after else 0])
         names = ALIASES.get(credited_name(cite), (fold(credited_name(cite)),))
         if names[0] and not any(n in window for n in names):
-            problems.append(f"{where}: cite_key {cite!r} ({credited_name(cite)}) is not the work the source "
-                            f"credits for this passage")
+            if CITATION.search(paragraph_text(key, start)):
+                problems.append(f"{where}: cite_key {cite!r} ({credited_name(cite)}) is not the work the source "
+                                f"credits for this passage")
+            else:
+                problems.append(f"{where}: cite_key {cite!r} ({credited_name(cite)}): the source paragraph of "
+                                f"this passage cites no work; credit the source itself ({OWN_KEY[key]!r})")
     passage = fold(row["quote"])
     if kind == "outside":
         if not row["outside_ref"]:
@@ -214,11 +361,13 @@ def check_row(row: dict, rowno: int) -> list[str]:
     if kind in ("quotation", "paraphrase"):
         passage_words = strength_words(row["quote"])
         # strength_note: "word, word: why the passage supports it; word: why ..."
-        justified = {w.lower() for item in row["strength_note"].split(";") if ":" in item
+        justified = {COUNTS.get(w.lower(), w.lower()) for item in row["strength_note"].split(";") if ":" in item
                      for w in re.findall(r"[\w.]+", item.split(":")[0])}
-        missing = sorted(strength_words(row["claim"]) - passage_words - justified)
+        claim_words = strength_words(row["claim"])
+        missing = sorted(set(claim_words) - set(passage_words) - justified)
         if missing:
-            problems.append(f"{where}: the claim says {', '.join(repr(m) for m in missing)} but the passage does not")
+            problems.append(f"{where}: the claim says {', '.join(repr(claim_words[m]) for m in missing)} but the "
+                            f"passage does not")
     if kind == "inference" and not any(w in fold(row["claim"]) for w in INFERENCE_WORDS):
         problems.append(f"{where}: an inference must be worded as one (e.g. 'implies', 'most likely', 'if')")
     return problems
@@ -355,9 +504,10 @@ def render_ledger(rows: list[dict] | None = None) -> str:
     lines = ["# Claims ledger", "",
              "Every attributed claim in the report's prose links here. Each entry gives the claim as the report "
              "words it, its kind, the verbatim passage of the source that supports it, with section and printed "
-             "page, and the work the source credits. The tests check that each passage is in its source, that "
-             "the credited work is the one the source names, and that the words carrying a claim's strength "
-             "(numbers, *most*, *all*, *mean*, *median*) are in the passage. Facts from outside the sources are "
+             "page (for a quotation, those of the quoted words), and the work the source credits. The tests check "
+             "that each passage is in its source, that the credited work is the one the source names in the "
+             "passage's paragraph, and that the words carrying a claim's strength (numbers, in digits or in words, "
+             "*most*, *all*, *mean*, *median*) are in the passage. Facts from outside the sources are "
              "also listed on {doc}`beyond_the_sources`. This page is generated from `data/claims.csv`; do not edit "
              "it by hand.", "",
              f"{len(rows)} claims: " + ", ".join(f"{counts[k]} {KIND_LABEL[k]}" for k in KINDS) + ".", ""]

@@ -80,10 +80,10 @@ def test_the_profile_ran_cleanly_and_carries_no_papermill_run_metadata(region_id
                 assert not (out.output_type == "stream" and out.name == "stderr"), out.get("text")
 
 
-@pytest.mark.build  # runs papermill nine times (about two minutes)
-def test_profiles_rewrites_only_its_own_notebooks(tmp_path):
-    """A notebook of the user's in chapters/profiles/ survives; a generated profile of a region no longer
-    in the data is removed; the committed profiles come out byte for byte the same."""
+def test_profiles_of_named_regions_come_out_byte_for_byte_and_nothing_else_is_touched(tmp_path):
+    """The real command on a clone, for one region: its committed profile is rewritten byte for byte the same
+    (nbval proves the other eight execute to their stored outputs); a notebook of the user's survives, and a
+    run over some regions removes nothing."""
     import shutil
     import subprocess
 
@@ -93,15 +93,38 @@ def test_profiles_rewrites_only_its_own_notebooks(tmp_path):
     subprocess.run(["git", "clone", "-q", str(ROOT), str(clone)], check=True)
     out_dir = clone / "chapters" / "profiles"
     mine = out_dir / "my_notes.ipynb"
-    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("# My notes on Amur")])
-    nbformat.write(nb, mine)
+    nbformat.write(nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("# My notes on Amur")]), mine)
     mine_before = mine.read_bytes()
     stale = out_dir / "old_region.ipynb"  # as if a region had been dropped from far_east_regions.csv
     shutil.copy(out_dir / "amur_oblast.ipynb", stale)
+    (out_dir / "amur_oblast.ipynb").write_text("{}")  # so that "unchanged" below means "written again, the same"
 
-    result = run_cli("profiles", cwd=clone)
+    result = run_cli("profiles", "amur_oblast", cwd=clone)
     assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.splitlines() == [f"wrote {out_dir / 'amur_oblast.ipynb'}"]
     assert mine.read_bytes() == mine_before
-    assert not stale.exists()
     status = subprocess.run(["git", "status", "--porcelain"], cwd=clone, capture_output=True, text=True).stdout
-    assert status.splitlines() == ["?? chapters/profiles/my_notes.ipynb"]
+    assert sorted(status.splitlines()) == ["?? chapters/profiles/my_notes.ipynb", "?? chapters/profiles/old_region.ipynb"]
+
+
+def test_remove_stale_deletes_only_generated_profiles_of_regions_no_longer_in_the_data(tmp_path):
+    import shutil
+
+    for name in ("amur_oblast", "old_region"):
+        shutil.copy(profiles.profile_path("amur_oblast"), tmp_path / f"{name}.ipynb")
+    nbformat.write(nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("# My notes")]),
+                   tmp_path / "my_notes.ipynb")
+    (tmp_path / "broken.ipynb").write_text("not a notebook")
+    removed = profiles.remove_stale(tmp_path, REGIONS)
+    assert removed == [tmp_path / "old_region.ipynb"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["amur_oblast.ipynb", "broken.ipynb", "my_notes.ipynb"]
+
+
+def test_profiles_refuses_an_unknown_region_before_running_anything():
+    from conftest import run_cli
+
+    result = run_cli("profiles", "atlantis")
+    assert result.returncode == 2
+    assert result.stderr.strip() == ("python -m rusregions profiles: no region 'atlantis' in far_east_regions; "
+                                     f"the regions are: {', '.join(REGIONS)}")
+    assert result.stdout == ""

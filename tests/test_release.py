@@ -55,11 +55,13 @@ def test_refuses_a_version_that_is_not_semantic(clone, text):
     assert not (clone / "dist").exists()
 
 
-@pytest.mark.build  # a whole release: clean strict HTML, PDF, HTML again (several minutes)
+@pytest.mark.build  # a whole release: clean strict HTML, then the PDF (a minute or two)
 def test_a_release_writes_only_under_dist(clone):
+    """With the outputs stored in the notebooks, which nbval proves current in the same test run: the
+    executing build is tested on a smaller book by test_reliability."""
     version = (clone / "VERSION").read_text().strip()
     changelog = (clone / "CHANGELOG.md").read_bytes()
-    result = run_cli("release", cwd=clone)
+    result = run_cli("release", "--stored-outputs", cwd=clone)
     assert result.returncode == 0, result.stderr[-3000:]
     assert result.stdout.splitlines()[-1].startswith(f"next: in CHANGELOG.md add '## [{version}] - ")
     status = subprocess.run(["git", "status", "--porcelain", "--ignored"], cwd=clone, capture_output=True,

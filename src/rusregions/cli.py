@@ -136,8 +136,12 @@ def cmd_test(args) -> int:
 def cmd_profiles(args) -> int:
     from . import profiles
 
+    try:
+        profiles.check_regions(args.regions)  # before the lock: a typo is said at once, even beside a build
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
     with _locked("profiles"):
-        for p in profiles.generate():
+        for p in profiles.generate(args.regions or None):
             print(f"wrote {p}")
     return 0
 
@@ -148,7 +152,7 @@ def cmd_release(args) -> int:
     try:
         v = release.check_releasable()  # before taking the lock, which would create _build/
         with _locked("release"):
-            for p in release.release():
+            for p in release.release(outputs="stored" if args.stored_outputs else "execute"):
                 print(f"wrote {p}")
         print(release.next_steps(v))
     except release.ReleaseError as exc:
@@ -207,12 +211,18 @@ def main(argv: list[str] | None = None) -> int:
     p.set_defaults(func=cmd_catalogue)
 
     p = sub.add_parser("profiles", help="regenerate the nine region profile notebooks from the template")
+    p.add_argument("regions", nargs="*", metavar="REGION_ID",
+                   help="only these regions (default: every region of far_east_regions, and generated profiles of "
+                        "regions no longer there are removed)")
     p.set_defaults(func=cmd_profiles)
 
     p = sub.add_parser("test", help="run the whole test suite (data, units, nbval, build, browser, PDF)")
     p.set_defaults(func=cmd_test)  # any further arguments are passed to pytest
 
     p = sub.add_parser("release", help="build from a clean tree and write dist/ (PDF, HTML zip, data, checksums)")
+    p.add_argument("--stored-outputs", action="store_true",
+                   help="publish the outputs saved in the notebooks instead of executing them again; only right "
+                        "after the test command has re-run and compared every notebook on this commit")
     p.set_defaults(func=cmd_release)
 
     p = sub.add_parser("diff", help="list every published value added, removed or changed between two editions")

@@ -87,14 +87,31 @@ def is_generated(path: Path) -> bool:
     return nb.metadata.get("papermill", {}).get("input_path") == _relative(TEMPLATE)
 
 
-def generate() -> list[Path]:
-    """(Re)write every profile, several at once; delete generated profiles of regions no longer in far_east_regions.
-
-    Any other notebook in chapters/profiles/ is the user's, and is left alone.
-    """
+def check_regions(only: list[str]) -> list[str]:
+    """Every region id, in table order; ValueError naming any of `only` that is not one."""
     ids = region_ids()
-    written = sorted(run_parallel(generate_one, [(r,) for r in ids]), key=lambda p: ids.index(p.stem))
-    for stale in sorted(OUT_DIR.glob("*.ipynb")):
-        if stale.stem not in ids and is_generated(stale):
-            stale.unlink()
+    unknown = [r for r in only if r not in ids]
+    if unknown:
+        raise ValueError(f"no region {', '.join(map(repr, unknown))} in far_east_regions; the regions are: "
+                         f"{', '.join(ids)}")
+    return ids
+
+
+def generate(only: list[str] | None = None) -> list[Path]:
+    """(Re)write the profiles of `only` (default: every region), several at once. A run over every region
+    also deletes the generated profiles of regions no longer in far_east_regions (see remove_stale)."""
+    ids = check_regions(only or [])
+    todo = [r for r in ids if r in only] if only else ids
+    written = sorted(run_parallel(generate_one, [(r,) for r in todo]), key=lambda p: ids.index(p.stem))
+    if not only:
+        remove_stale(OUT_DIR, ids)
     return written
+
+
+def remove_stale(out_dir: Path, ids: list[str]) -> list[Path]:
+    """Delete the generated profiles in `out_dir` of regions not in `ids`. Any other notebook there is the
+    user's, and is left alone."""
+    stale = [p for p in sorted(out_dir.glob("*.ipynb")) if p.stem not in ids and is_generated(p)]
+    for p in stale:
+        p.unlink()
+    return stale

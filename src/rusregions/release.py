@@ -48,15 +48,16 @@ def _zip_dir(src: Path, dest: Path, prefix: str) -> None:
                 zf.write(path, f"{prefix}/{path.relative_to(src)}")
 
 
-def release() -> list[Path]:
+def release(outputs: str = "execute") -> list[Path]:
     """Write the artefacts under dist/ (and nothing else outside _build/); the CHANGELOG entry and
-    the tag are the maintainer's next step, printed by the command."""
+    the tag are the maintainer's next step, printed by the command. `outputs="stored"` publishes the
+    outputs saved in the notebooks, for a release made right after the test command proved them current."""
     v = check_releasable()
     problems = data.validate_all()
     if problems:
         raise ReleaseError("data is invalid:\n" + "\n".join(map(str, problems)))
-    build.build_html(strict=True, clean=True)  # first and clean: strict sees the warnings of every page
-    pdf = build.build_pdf()  # also copies itself into the site, which links to it from every page
+    build.build_html(strict=True, clean=True, outputs=outputs)  # first and clean: strict sees every page's warnings
+    pdf = build.build_pdf(outputs=outputs)  # also copies itself into the site, which links to it from every page
     DIST.mkdir(exist_ok=True)
     out = [DIST / pdf_name(), DIST / f"russias-regions-{v}-html.zip", DIST / f"russias-regions-{v}-data.zip"]
     shutil.copy2(pdf, out[0])

@@ -73,34 +73,48 @@ def small_book(checkout: Path, *pages: str) -> None:
     toc_file.write_text(yaml.safe_dump(toc, sort_keys=False), encoding="utf-8")
 
 
+BOOK_LOCK, BOOK_RECORD = "built_book.lock", "built_book.json"
+
+
+def pytest_configure(config):
+    """Under `python -m rusregions test` (which sets RUSREGIONS_BUILD_AHEAD), the controlling process starts the
+    shared book build at once, beside the workers, and holds the lock that `built_book` waits on until it ends."""
+    import fcntl
+    import os
+    import threading
+
+    if os.environ.get("RUSREGIONS_BUILD_AHEAD") != "1" or hasattr(config, "workerinput") \
+            or not getattr(config.option, "numprocesses", None):
+        return
+    shared = config._tmp_path_factory.getbasetemp()  # the workers' basetemps are folders of this one
+    lock = open(shared / BOOK_LOCK, "w")
+    fcntl.flock(lock, fcntl.LOCK_EX)  # taken before any worker starts
+
+    def run():
+        with lock:
+            with open(shared / "built_book.log", "w") as log:
+                subprocess.run([sys.executable, str(Path(__file__).with_name("book_build.py")),
+                                str(shared / BOOK_RECORD)], stdout=log, stderr=subprocess.STDOUT, cwd=ROOT)
+
+    threading.Thread(target=run, daemon=True).start()
+
+
 @pytest.fixture(scope="session")
 def built_book(tmp_path_factory, worker_id):
-    """One clean build for the whole run, whichever worker asks first: strict HTML (warnings are errors),
-    then the PDF. It shows the outputs stored in the notebooks without executing them again: nbval, in the
-    same run, re-executes every notebook and fails on any output that differs from the stored one."""
+    """The whole book, built once for the whole run (tests/book_build.py): by the controlling process, ahead
+    of the tests, or else by whichever worker asks first while the others wait."""
     import fcntl
     import json
 
-    from rusregions import build
-    from rusregions.fsutil import checkout_lock
+    from book_build import build_book
 
     # the folder all workers of this run share (without xdist, this run's own)
     shared = tmp_path_factory.getbasetemp()
     shared = shared.parent if worker_id != "master" else shared
-    with open(shared / "built_book.lock", "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)  # the other workers wait here for the first one's build
-        record = shared / "built_book.json"
-        if not record.exists():
-            try:
-                with checkout_lock(build.BUILD, "test"):  # never two builds in one _build/
-                    # HTML first and clean: a strict build must read every page to see every warning
-                    build.build_html(strict=True, clean=True, outputs="stored")
-                    pdf = build.build_pdf(outputs="stored")
-                result = {"pdf": str(pdf)}
-            except Exception as exc:  # every worker reports the one failure, none builds again
-                result = {"error": f"{exc.__class__.__name__}: {exc}"}
-            record.write_text(json.dumps(result), encoding="utf-8")
-        result = json.loads(record.read_text(encoding="utf-8"))
+    with open(shared / BOOK_LOCK, "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # wait for the build ahead, or for the first worker's
+        record = shared / BOOK_RECORD
+        result = json.loads(record.read_text(encoding="utf-8")) if record.exists() else build_book(record)
     if "error" in result:
         pytest.fail(f"the book did not build: {result['error']}", pytrace=False)
     return {"html": ROOT / "_build" / "html", "pdf": Path(result["pdf"])}

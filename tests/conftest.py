@@ -76,6 +76,7 @@ def small_book(checkout: Path, *pages: str) -> None:
 BOOK_LOCK, BOOK_RECORD = "built_book.lock", "built_book.json"
 
 
+@pytest.hookimpl(trylast=True)  # after pytest's own tmp_path plugin has set up the run's base folder
 def pytest_configure(config):
     """Under `python -m rusregions test` (which sets RUSREGIONS_BUILD_AHEAD), the controlling process starts the
     shared book build at once, beside the workers, and holds the lock that `built_book` waits on until it ends."""

@@ -138,7 +138,7 @@ def cmd_profiles(args) -> int:
 
     try:
         profiles.check_regions(args.regions)  # before the lock: a typo is said at once, even beside a build
-    except ValueError as exc:
+    except profiles.UnknownRegion as exc:
         raise UsageError(str(exc)) from None
     with _locked("profiles"):
         for p in profiles.generate(args.regions or None):

@@ -87,12 +87,16 @@ def is_generated(path: Path) -> bool:
     return nb.metadata.get("papermill", {}).get("input_path") == _relative(TEMPLATE)
 
 
+class UnknownRegion(ValueError):
+    pass
+
+
 def check_regions(only: list[str]) -> list[str]:
-    """Every region id, in table order; ValueError naming any of `only` that is not one."""
+    """Every region id, in table order; UnknownRegion naming any of `only` that is not one."""
     ids = region_ids()
     unknown = [r for r in only if r not in ids]
     if unknown:
-        raise ValueError(f"no region {', '.join(map(repr, unknown))} in far_east_regions; the regions are: "
+        raise UnknownRegion(f"no region {', '.join(map(repr, unknown))} in far_east_regions; the regions are: "
                          f"{', '.join(ids)}")
     return ids
 

@@ -48,6 +48,15 @@ CASES = {
         "turovskiy_models.csv, row 4: is blank; delete the empty line",
     "far_east_regions__extra_cell.csv":
         "far_east_regions.csv, row 4: has 10 cells, expected 9",
+    # Found in the data: the 2002 ordinance is named in a sentence that cites the 2011 MOFA regulation; Namchak is
+    # cited for the sentence before it.
+    "legal_acts__credited_to_the_wrong_work.csv":
+        "legal_acts.csv, row 17, column 'cite_key': 'namchak2012' (Namchak) is not the work the source credits "
+        "for this passage",
+    # Found in the data: Khabarovsk's twin cities credited to its passport, which their paragraph does not cite.
+    "twin_cities__credited_to_an_uncited_passport.csv":
+        "twin_cities.csv, row 2, column 'cite_key': 'mid_pasport_khabarovsk_2014' (Ministerstvo): the source "
+        "paragraph of this passage cites no work; credit the source itself ('pietrasiak2018')",
 }
 # Codelists sit in data/codelists/, below the descriptor: they are checked with the whole folder.
 CODELIST_CASES = {
@@ -105,6 +114,33 @@ def test_one_changed_number_is_caught_by_checksum_alone(data_copy):
     result = run_cli("validate", target)
     assert result.returncode == 1
     assert "checksum mismatch" in result.stderr
+
+
+def test_the_credit_the_source_gives_passes(data_copy):
+    """The row of legal_acts__credited_to_the_wrong_work.csv credited to the work its sentence cites."""
+    target = _install("legal_acts__credited_to_the_wrong_work.csv", data_copy)
+    _edit(target, "Ordinance act,namchak2012\n", "Ordinance act,mid_polozheniye_2011\n")
+    problems = [str(p) for p in data.validate_resource("legal_acts", data_copy)]
+    assert len(problems) == 1 and problems[0].startswith("legal_acts.csv: checksum mismatch"), problems
+
+
+def test_a_quote_not_in_its_source_and_a_key_not_in_the_bibliography(data_copy):
+    """Where the credit cannot be checked, validate says why."""
+    target = data_copy / "legal_acts.csv"
+    _edit(target, "2002 On the Russian Federation Representative", "2003 On the Russian Federation Representative")
+    _edit(target, ",duma_ob_osnovakh\n", ",duma_ob_osnovakh_2003\n")
+    result = run_cli("validate", target)
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[:2] == [
+        "legal_acts.csv, row 17, column 'quote': not found in source 002; the quote must be the source's words "
+        "verbatim",
+        "legal_acts.csv, row 18, column 'cite_key': 'duma_ob_osnovakh_2003' is not in book/references.bib"]
+
+
+def _edit(path, old, new):
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, old
+    path.write_text(text.replace(old, new), encoding="utf-8")
 
 
 def test_the_real_data_passes(tmp_path):

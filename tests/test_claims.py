@@ -417,6 +417,69 @@ def test_a_numbered_list_is_one_paragraph_with_its_closing_citation(tmp_path):
         "passage"]
 
 
+def test_a_citation_by_body_and_title_without_a_year_credits_its_paragraph(tmp_path):
+    # The source cites laws by issuer and title: "(Rossiyskaya Federatsiya, Konstitutsiya Rossiyskoy Federatsii)".
+    passage = ("The federal centre is responsible for defence and national security, war and peace, defence "
+               "industry and weapon trade")
+    row = dict(claim_id="c03-90", chapter="03_federal_relations", kind="paraphrase",
+               claim="the federal centre is responsible for defence and national security", source_id="002",
+               section="4.4", page="145", quote=passage, cite_key="konstitutsiya")
+    assert claims.check_ledger(ledger_file(tmp_path, row)) == []
+    assert claims.check_ledger(ledger_file(tmp_path, dict(row, cite_key="namchak2012"))) == [
+        "claims.csv:2 (c03-90): cite_key 'namchak2012' (Namchak) is not the work the source credits for this "
+        "passage"]
+
+
+def test_a_passage_inside_a_citation_is_credited_by_that_citation(tmp_path):
+    # A data row may quote the title a citation gives: the citation's author, before the passage, credits it.
+    passage = "Kontseptsiya raboty MID Rossii po koordinatsii"
+    row = dict(claim_id="c03-90", chapter="03_federal_relations", kind="paraphrase",
+               claim="the concept of the ministry's work on coordination", source_id="002", section="4.9",
+               page="162", quote=passage, cite_key="mid_kontseptsiya_2001")
+    assert claims.check_ledger(ledger_file(tmp_path, row)) == []
+    assert claims.check_ledger(ledger_file(tmp_path, dict(row, cite_key="namchak2012"))) == [
+        "claims.csv:2 (c03-90): cite_key 'namchak2012' (Namchak) is not the work the source credits for this "
+        "passage"]
+
+
+def test_the_government_cited_in_cyrillic_is_credited(tmp_path):
+    # "(Правительствo Российской Федерации, Programma sotrudnichestva mezhdu regionami, 2009)"
+    passage = ("The Program of the Far East and East Siberia of the Russian Federation and the Northeast region of "
+               "the People’s Republic of China Cooperation in 2009–2018")
+    row = dict(claim_id="c05-90", chapter="05_far_east", kind="paraphrase",
+               claim="the 2009–2018 programme of cooperation", source_id="002", section="4.10", page="163",
+               quote=passage, cite_key="pravitelstvo_programma_2009")
+    assert claims.check_ledger(ledger_file(tmp_path, row)) == []
+    assert claims.check_ledger(ledger_file(tmp_path, dict(row, cite_key="karaganov2015"))) == [
+        "claims.csv:2 (c05-90): cite_key 'karaganov2015' (Karaganov) is not the work the source credits for this "
+        "passage"]
+
+
+def test_a_citation_left_without_its_full_stop_ends_its_paragraph():
+    # "… participate in this conference (Ministerstvo …, O mezhdunarodnoy koferentsii „Neft’ i gaz Sakhalina”,
+    # 2015)", a blank line, "Japan is the most significant trade partner …": two paragraphs of the printed book.
+    flat = load_source("002").flat
+    japan = claims.paragraph_text("002", flat.index("Japan is the most significant trade partner"))
+    assert japan.startswith("Japan is the most significant") and japan.endswith("through Sakhalin Island was presented.")
+    assert claims.paragraph_text("002", flat.index("the annual conference on Sakhalin")).endswith(
+        "„Neft’ i gaz Sakhalina”, 2015)")
+    # Table 4.1's headings, a bare year in parentheses, do not end a paragraph.
+    assert claims.SENTENCE_END.search("(2013)") is None
+
+
+def test_a_passage_that_leaves_out_the_words_crediting_it_is_reported(tmp_path):
+    # The Japanese items are what "The Russian MOFA report shows": the paragraph names the work, the passage must too.
+    passage = "the 19th Far East-Hokkaido common plenary meeting"
+    row = dict(claim_id="c06-90", chapter="06_case_studies", kind="paraphrase",
+               claim="the 19th Far East-Hokkaido common plenary meeting", source_id="002", section="4.13.1",
+               page="177", quote=passage, cite_key="mid_otchet_sakhalin_2013")
+    assert claims.check_ledger(ledger_file(tmp_path, row)) == [
+        "claims.csv:2 (c06-90): cite_key 'mid_otchet_sakhalin_2013' (Ministerstvo) is not the work the source "
+        "credits for this passage"]
+    row["quote"] = "The Russian MOFA report shows that in 2013 many events that deepen cooperation took place, e.g. " + passage
+    assert claims.check_ledger(ledger_file(tmp_path, row)) == []
+
+
 MAKARYCHEV = ("Andrey Makarychev believes that in the case of Russia its following forms may be observed: 1) "
               "cross-border (trans-border) cooperation which takes place on the micro-regional level; 2) "
               "trans-regional paradiplomacy")

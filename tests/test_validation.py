@@ -48,3 +48,20 @@ def test_a_changed_descriptor_reads_the_file_again(data_copy):
     desc.write_text(json.dumps(dp, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     found = [str(p) for p in data.validate_resource("table_4_1", data_copy)]
     assert found and all(": " in p and "is above the maximum 100" in p for p in found), found
+
+
+def test_a_changed_source_reads_the_files_that_quote_it_again(data_copy, tmp_path, monkeypatch):
+    """A row's credit is checked against the source text: a resource with provenance columns is fingerprinted
+    with the sources, one without them is not."""
+    import shutil
+
+    from rusregions.sources import sources_dir
+
+    sources = tmp_path / "sources"
+    shutil.copytree(sources_dir(), sources)
+    monkeypatch.setenv("RUSREGIONS_SOURCES", str(sources))
+    before = {name: _fingerprint(name, data_copy) for name in ("twin_cities", "countries")}
+    text = next(sources.glob("002_*.txt"))
+    text.write_text(text.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert _fingerprint("twin_cities", data_copy) != before["twin_cities"]
+    assert _fingerprint("countries", data_copy) == before["countries"]

@@ -320,7 +320,8 @@ class CaseStudies:
                            "Khabarovsk by sector with no year.",
                        caption="**Industrial output by activity (Sakhalin Oblast) and by sector (Khabarovsk Krai).** "
                                "Shares in percent as published; Pietrasiak and Słowikowski (2018), sections "
-                               "4.13.1–4.13.2, after the MFA passports of Sakhalin (2015) and Khabarovsk (2014).")]
+                               "4.13.1–4.13.2, Sakhalin's after the MFA passport of Sakhalin (2015); the chapter "
+                               "gives no source for Khabarovsk's.")]
 
     def khabarovsk_nonfuel(self) -> Markdown:
         kh = self.ind_s[self.ind_s.region_id == "khabarovsk_krai"]
@@ -371,8 +372,9 @@ class CaseStudies:
                            "one before.",
                        caption="**Sakhalin Oblast, 2014: from extraction to export.** Oil and condensate in million "
                                "tonnes, coal in thousand tonnes; 2013 coal is the 2014 extraction minus the printed "
-                               "increase. Pietrasiak and Słowikowski (2018), section 4.13.1, after the MFA passport of "
-                               "Sakhalin (2015)."), Markdown(sentence)]
+                               "increase. Pietrasiak and Słowikowski (2018), section 4.13.1: oil extraction after the "
+                               "MFA passport of Sakhalin (2015); the chapter gives no source for the sales, exports "
+                               "and coal figures, which follow that citation."), Markdown(sentence)]
 
     def _trade_2014(self):
         v = self.v
@@ -433,8 +435,8 @@ class CaseStudies:
                            "and coal exports in 2014, with a hatched remainder where the partners listed do not make "
                            "100%.",
                        caption="**Sakhalin Oblast's partners, 2014.** Shares in percent; coal shares computed from "
-                               "tonnes. Pietrasiak and Słowikowski (2018), section 4.13.1, after the MFA passport of "
-                               "Sakhalin (2015).")]
+                               "tonnes. Pietrasiak and Słowikowski (2018), section 4.13.1; the chapter gives no "
+                               "source for these figures.")]
 
     def export_structure(self):
         ts = self.ts
@@ -511,8 +513,8 @@ class CaseStudies:
                        alt="Horizontal bars of Khabarovsk Krai's shares of Russia's reserves of several metals, in "
                            "percent.",
                        caption="**Khabarovsk Krai: mineral reserves.** Share of Russia's reserves in percent, no year "
-                               "printed. Pietrasiak and Słowikowski (2018), section 4.13.2, after the MFA passport of "
-                               "Khabarovsk (2014).")]
+                               "printed. Pietrasiak and Słowikowski (2018), section 4.13.2; the chapter gives no "
+                               "source for these figures.")]
 
     # --- Primorsky ----------------------------------------------------------------------------------------------------
     def _primorsky_totals(self):
@@ -555,7 +557,7 @@ class CaseStudies:
                                   "largest in both and Japan selling far more than it buys.",
                               caption="**Primorsky Krai: exports and imports by partner, 2014.** USD million; 'all "
                                       "others' = totals minus the partners listed. Pietrasiak and Słowikowski (2018), "
-                                      "section 4.13.3, after the MFA passport of Primorsky (2013).")]
+                                      "section 4.13.3; the chapter gives no source for these figures.")]
 
     def primorsky_structure(self) -> list:
         ts = self.ts
@@ -569,7 +571,7 @@ class CaseStudies:
                            "imports in percent, with the share the lists leave out.",
                        caption="**Primorsky Krai: structure of trade (no year printed).** Shares in percent; 'not "
                                "listed' = 100 minus the groups printed. Pietrasiak and Słowikowski (2018), section "
-                               "4.13.3, after the MFA passport of Primorsky (2013).")]
+                               "4.13.3; the chapter gives no source for these figures.")]
 
     # --- missions, twin cities, agreements -------------------------------------------------------------------------
     def listed(self, region: str, how: tuple) -> int:

@@ -57,8 +57,10 @@ INFERENCE_WORDS = ("implies", "implied", "imply", "suggest", "likely", "probably
 
 # A parenthetical citation: a capitalised name and a year, e.g. "(Zykov 2007, 7–10)".
 CITATION = re.compile(r"\((?=[^()]*[A-Z][a-z’'-]+)[^()]*\b(?:1[89]|20)\d\d[a-z]?\b[^()]*\)")
-# Names by which the source credits a work besides its author's surname.
-ALIASES = {"Ministerstvo": ("ministerstvo", "mofa"), "Kuznetsov": ("kuznetsov", "kusnetsov")}
+# Names by which the source credits a work besides its author's surname (source 002 prints the government's
+# name in Cyrillic in its citations of the 2009 programme).
+ALIASES = {"Ministerstvo": ("ministerstvo", "mofa"), "Kuznetsov": ("kuznetsov", "kusnetsov"),
+           "Pravitel’stvo": ("pravitel'stvo", "правительств")}
 
 
 @dataclass(frozen=True)
@@ -121,7 +123,9 @@ HEADING = re.compile(r"(\d+(?:\.\d+)+)\.? [A-Z]")
 # ("2 Interviews were held…": after a blank line, to the next blank line or page).
 RUNNING_HEADER = re.compile(r"Słowikowski\d{3}$|^\d{3}The International Activity")
 FOOTNOTE = re.compile(r"\d [A-Z]")
-SENTENCE_END = re.compile(r"[.!?…][\"”’)]*$")
+# A sentence ends a line; so does a citation the source left without its full stop ("…Sakhalina”, 2015)"),
+# but not a bare year in parentheses (a heading of Table 4.1: "(2013)").
+SENTENCE_END = re.compile(r"(?:[.!?…][\"”’)]*|\w[\"”’]?,? (?:1[89]|20)\d\d[a-z]?\))$")
 # An item of a numbered list, "2. In the second group…", "3) political-legal…". The source sets such items
 # within its paragraphs ("forms may be observed: 1) … 2) … 3) … (Makarychev 1999, 508)") and closes a list set
 # apart with one citation for all its items (the four leagues, "(Dem’yanenko 2013, 199)"): a list is one
@@ -304,6 +308,47 @@ def strength_words(text: str) -> dict[str, str]:
 
 # --- the checks ---------------------------------------------------------------------
 
+@lru_cache(maxsize=None)
+def _body_citation() -> re.Pattern:
+    """A citation by body and title without a year, as the source cites laws and some ministry documents:
+    "(Rossiyskaya Federatsiya, Konstitutsiya Rossiyskoy Federatsii)". The body must be an author (of more than
+    one word, no personal name) in references.bib, so "(Chechnya, Tatarstan)" is not a citation."""
+    bodies = {re.split(r"\s+and\s+", a)[0] for a in bib_entries().values()}
+    bodies = sorted((b for b in bodies if " " in b and "," not in b), key=len, reverse=True)
+    return re.compile(r"\((?:" + "|".join(map(re.escape, bodies)) + r"),[^()]*\)")
+
+
+def citations(text: str) -> list[tuple[int, int]]:
+    """Where `text` cites a work, in order: a name and a year, or a body and a title."""
+    return sorted({m.span() for pattern in (CITATION, _body_citation()) for m in pattern.finditer(text)})
+
+
+def miscredit(key: str, start: int, quote: str, cite: str) -> str | None:
+    """Why `cite` is not the work source `key` credits for `quote` (found at `start` of its flat text), or None.
+    The rule for the ledger and for the data rows alike: the credited work must be named in the passage or in the
+    first citation that closes after it in the same paragraph of the source (a citation in the next paragraph
+    credits other words); a paragraph that cites no work and does not name the credited one is the source's own.
+    A key not in references.bib is left to the check that says so."""
+    if cite == OWN_KEY[key]:
+        return None
+    end = start + len(normalise(quote))
+    para = paragraph_text(key, start)
+    at = len(para) - len(paragraph_text(key, start, end))  # where the passage ends in its paragraph
+    # The first citation that closes after the passage: one that follows it, or one the passage stands in
+    # (a row may quote the title a citation gives).
+    after = next(((s, e) for s, e in citations(para) if e > at), None)
+    window = fold(load_source(key).flat[start:end] + (para[min(after[0], at):after[1]] if after else ""))
+    name = credited_name(cite)
+    names = ALIASES.get(name, (fold(name),))
+    if not name or any(n in window for n in names):
+        return None
+    # A paragraph that names the work elsewhere ("The Russian MOFA report shows that…") credits it for other
+    # words than the passage's, or the passage leaves out the words that credit it.
+    if citations(para) or any(n in fold(para) for n in names):
+        return f"({name}) is not the work the source credits for this passage"
+    return f"({name}): the source paragraph of this passage cites no work; credit the source itself ({OWN_KEY[key]!r})"
+
+
 def check_row(row: dict, rowno: int) -> list[str]:
     """Problems with one ledger row (empty list: the row holds)."""
     where = f"claims.csv:{rowno} ({row.get('claim_id', '?')})"
@@ -329,22 +374,9 @@ def check_row(row: dict, rowno: int) -> list[str]:
     for col in ("cite_key", "outside_ref"):
         if row[col] and row[col] not in bib:
             problems.append(f"{where}: {col} {row[col]!r} is not in references.bib")
-    if cite != OWN_KEY[key]:
-        # The credited work must be named in the passage or in the first citation that follows it in the same
-        # paragraph of the source: a citation in the next paragraph credits other words. A paragraph that cites
-        # no work and names no other author is the source's own.
-        end = start + len(normalise(row["quote"]))
-        rest = paragraph_text(key, start, end)
-        after = CITATION.search(rest)
-        window = fold(source.flat[start:end] + rest[:after.end() if after else 0])
-        names = ALIASES.get(credited_name(cite), (fold(credited_name(cite)),))
-        if names[0] and not any(n in window for n in names):
-            if CITATION.search(paragraph_text(key, start)):
-                problems.append(f"{where}: cite_key {cite!r} ({credited_name(cite)}) is not the work the source "
-                                f"credits for this passage")
-            else:
-                problems.append(f"{where}: cite_key {cite!r} ({credited_name(cite)}): the source paragraph of "
-                                f"this passage cites no work; credit the source itself ({OWN_KEY[key]!r})")
+    wrong = miscredit(key, start, row["quote"], cite)
+    if wrong:
+        problems.append(f"{where}: cite_key {cite!r} {wrong}")
     passage = fold(row["quote"])
     if kind == "outside":
         if not row["outside_ref"]:

@@ -151,11 +151,20 @@ def sha256(path: Path) -> str:
 
 
 def _fingerprint(res: dict, descriptor: dict, data_dir: Path) -> str:
-    """A digest of everything a resource's validity depends on: the validating code, the descriptor, and the
-    bytes of its file and of the files its foreign keys point to."""
+    """A digest of everything a resource's validity depends on: the validating code, the descriptor, the bytes of
+    its file and of the files its foreign keys point to, and for a resource with provenance columns the sources
+    and the bibliography."""
     h = hashlib.sha256(res["name"].encode())
     for code in ("data.py", "validation.py", "units.py"):
         h.update(sha256(Path(__file__).with_name(code)).encode())
+    if {"source_id", "quote", "cite_key"} <= {f["name"] for f in res["schema"]["fields"]}:
+        # the credit of each row is checked against the sources and the bibliography, by the claims ledger's rule
+        from .claims import BIB
+        from .sources import SOURCE_FILES, sources_dir
+
+        for path in [Path(__file__).with_name("claims.py"), Path(__file__).with_name("sources.py"), BIB,
+                     *(sources_dir() / name for name in SOURCE_FILES.values())]:
+            h.update(sha256(path).encode())
     h.update(importlib.metadata.version("frictionless").encode() + sha256(data_dir / DESCRIPTOR).encode())
     targets = {fk["reference"]["resource"] or res["name"] for fk in res["schema"].get("foreignKeys", [])}
     for r in descriptor["resources"]:

@@ -2,8 +2,8 @@
 
 Frictionless streams the file and checks the header, types, constraints, unique values, primary and foreign keys
 and the checksum; its errors are put in the project's words (file, row, column, what to do). On top come the
-project's rules: allowed units, shares within 0-100, plain decimals, published totals against their parts.
-Memory grows with the keys and the rows of sum checks, not with the file.
+project's rules: allowed units, shares within 0-100, plain decimals, published totals against their parts, and
+that a row's cite_key is the work its source credits for its quote (the claims ledger's rule). Memory grows with the keys and the rows of sum checks, not with the file.
 """
 from __future__ import annotations
 
@@ -18,8 +18,12 @@ from pathlib import Path
 from frictionless import Checklist, Dialect, FrictionlessException, Package, checks
 from frictionless.formats import CsvControl
 
+from . import claims
 from .data import DESCRIPTOR, FIELD_LIMIT, MAX_PROBLEMS, UNIT_COLUMNS, DataError, Problem
+from .sources import SourceError, load_source
 from .units import UNITS
+
+PROVENANCE = ("source_id", "quote", "cite_key")  # a resource with these columns says where each row comes from
 
 
 class _Collector:
@@ -182,10 +186,38 @@ def _project_rules(row, out: _Collector, sums: list) -> None:
             groups.setdefault(g, {})[row.get(check["key"])] = (row.row_number, None if v is None else float(v))
 
 
+def _credit(row, out: _Collector) -> None:
+    """The row's cite_key must be the work its source credits for its quote: named in the quote or in the first
+    citation after it in the same paragraph of the source, or the source's own key (rusregions.claims.miscredit).
+    Which page the quote is on is checked by rusregions.sources.check_provenance (tests/test_data.py)."""
+    key, quote, cite = (row.get(c) for c in PROVENANCE)
+    if not (key and quote and cite):
+        return  # a missing value is reported as such
+    try:
+        source = load_source(key)
+    except KeyError:
+        return  # an unknown source_id: its foreign key says so
+    except SourceError as exc:  # the source file is missing or unreadable
+        out.add(row.row_number, "source_id", str(exc))
+        return
+    try:
+        start = source.locate(quote)
+    except SourceError:
+        out.add(row.row_number, "quote", f"not found in source {key}; the quote must be the source's words verbatim")
+        return
+    if cite not in claims.bib_entries():
+        out.add(row.row_number, "cite_key", f"{cite!r} is not in book/references.bib")
+        return
+    wrong = claims.miscredit(key, start, quote, cite)
+    if wrong:
+        out.add(row.row_number, "cite_key", f"{cite!r} {wrong}")
+
+
 def _stream(resource, res: dict, path: Path, out: _Collector, paths: dict) -> Problem | None:
     """Read the file once through Frictionless, row by row, adding its errors and the project's rules to `out`;
     the problem that stopped the reading, if one did."""
     fname, names = res["path"], [f["name"] for f in res["schema"]["fields"]]
+    sourced = all(c in names for c in PROVENANCE)
     sums = [(c, set(c["parts"]) | {c["total"]}, {}) for c in res.get("x-checks", [])]
     checklist = Checklist(checks=[checks.table_dimensions(min_rows=1)]).connect(resource)
     with resource:
@@ -202,6 +234,8 @@ def _stream(resource, res: dict, path: Path, out: _Collector, paths: dict) -> Pr
             for error in row.errors:
                 out.add(*_message(error, row, resource.schema, paths))
             _project_rules(row, out, sums)
+            if sourced:
+                _credit(row, out)
             if out.more:  # as Frictionless' own error limit: each of its errors costs time, and a few say enough
                 out.stopped_at = row.row_number
                 return None

@@ -24,7 +24,9 @@ CHAPTERS = ROOT / "chapters"
 TEMPLATES = CHAPTERS / "templates"
 # What notebook results depend on besides their own code: when any of it changes, the cache is stale.
 # CHANGELOG.md and VERSION: the changelog page diffs the data against the release CHANGELOG.md names last.
-INPUTS = ("data", "src/rusregions", "requirements.txt", "constraints.txt", "CHANGELOG.md", "VERSION")  # + sources
+# + the sources; references.bib because validation reads it (a row must credit a work the bibliography holds)
+INPUTS = ("data", "src/rusregions", "requirements.txt", "constraints.txt", "CHANGELOG.md", "VERSION",
+          "book/references.bib")
 FINGERPRINT = BUILD / ".inputs.sha256"
 VALIDATED = BUILD / ".validated.sha256"  # the inputs' fingerprint when the data last passed validation
 CACHED_PAGES = BUILD / ".cached_pages.json"  # notebook pages known to be in the cache, by mtime and size

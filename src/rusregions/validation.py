@@ -3,7 +3,8 @@
 Frictionless streams the file and checks the header, types, constraints, unique values, primary and foreign keys
 and the checksum; its errors are put in the project's words (file, row, column, what to do). On top come the
 project's rules: allowed units, shares within 0-100, plain decimals, published totals against their parts, and
-that a row's cite_key is the work its source credits for its quote (the claims ledger's rule). Memory grows with the keys and the rows of sum checks, not with the file.
+that a row's cite_key is the work its source credits for its quote (the claims ledger's rule). Memory grows with
+the keys and the rows of sum checks, not with the file.
 """
 from __future__ import annotations
 

@@ -524,3 +524,28 @@ def test_a_count_in_words_held_by_the_passage_or_justified_passes(tmp_path):
                  source_id="002", section="4.13.2", page="178",
                  quote="Khabarovsk cooperates with six twin cities", cite_key="pietrasiak2018")]  # "6" as "six"
     assert claims.check_ledger(ledger_file(tmp_path, *rows)) == []
+
+
+def test_a_claim_credited_to_a_work_its_paragraph_does_not_cite_is_reported(tmp_path):
+    # c08-16 as it stood: the row credits the Ministry's passport of Primorsky (source 002 cites it for this
+    # sentence), but chapter 8's paragraph says only "the chapter adds": a reader credits the book chapter.
+    passage = "However, constant cooperation has not been provided"
+    rows = ledger_file(tmp_path, dict(claim_id="c08-16", chapter="08_border_regions", kind="paraphrase",
+                                      claim="constant cooperation has not been provided", source_id="002",
+                                      section="4.13.3", page="182", quote=passage,
+                                      cite_key="mid_pasport_primorsky_2013"))
+    bad = Paragraph("chapters/08_border_regions.ipynb", "08_border_regions",
+                    "The chapter adds that constant cooperation has not been provided.{claim}`c08-16` "
+                    "Elsewhere the Ministry is cited {cite:p}`mid_khabarovsk_yao_2014`.")
+    assert claims.check_prose(rows, [bad]) == [
+        "chapters/08_border_regions.ipynb: c08-16 credits 'mid_pasport_primorsky_2013' but its paragraph does not "
+        "cite it"]
+    # A cite role listing several keys credits each of them.
+    good = Paragraph("chapters/08_border_regions.ipynb", "08_border_regions",
+                     "The Ministry found that constant cooperation has not been provided "
+                     "{cite:p}`pietrasiak2018, mid_pasport_primorsky_2013`."
+                     "{claim}`c08-16`")
+    assert claims.check_prose(rows, [good]) == []
+    # The source document's own claim needs no citation of it.
+    rows[0]["cite_key"] = "pietrasiak2018"
+    assert claims.check_prose(rows, [bad]) == []

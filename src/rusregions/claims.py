@@ -417,7 +417,8 @@ def check_ledger(rows: list[dict]) -> list[str]:
 
 
 def check_prose(rows: list[dict], paras: list[Paragraph]) -> list[str]:
-    """Problems with the prose: unknown or misplaced markers, rows never used, quotations not in any source."""
+    """Problems with the prose: unknown or misplaced markers, rows never used, quotations not in any source,
+    claims credited to a work their paragraph does not cite."""
     by_id = {r["claim_id"]: r for r in rows}
     used: set[str] = set()
     problems = []
@@ -435,6 +436,14 @@ def check_prose(rows: list[dict], paras: list[Paragraph]) -> list[str]:
             if (role == "outside") != (row["kind"] == "outside"):
                 problems.append(f"{p.file}: {cid} is of kind {row['kind']!r}; mark outside facts with "
                                 f"{{outside}} and only them")
+            # A claim credited to another work must cite it in its own paragraph: a reader credits a sentence
+            # to the nearest citation, and one paragraphs away credits other words. The source document's own
+            # claims need no citation (the chapter is their subject), nor do outside facts (their reference is
+            # on the beyond page).
+            cited = {k.strip() for keys in CITE.findall(p.text) for k in keys.split(",")}
+            if (role == "claim" and row["cite_key"] and row["cite_key"] != OWN_KEY.get(row["source_id"])
+                    and row["cite_key"] not in cited):
+                problems.append(f"{p.file}: {cid} credits {row['cite_key']!r} but its paragraph does not cite it")
         # A quotation is the words of the source its claim row names: one of the paragraph's rows must hold it.
         passages = [fold(by_id[cid]["quote"], lower=False).replace("'", '"')
                     for _, cid in MARKER.findall(p.text) if cid in by_id]

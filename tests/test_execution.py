@@ -69,3 +69,15 @@ def test_a_failing_cell_is_reported_in_one_line_not_raised(tmp_path):
     run = execution.execute_notebook(_notebook("x = 1", "1 / 0", "never = True"), tmp_path, 60, "nb")
     assert run.nb is None
     assert run.error == "a cell raised ZeroDivisionError: division by zero"
+
+
+def test_text_printed_in_several_messages_is_stored_as_one_output(tmp_path):
+    """The kernel sends text flushed at different moments as separate messages; stored as they came, the notebook
+    would change from run to run."""
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(
+        "import sys, time\nprint('a', flush=True)\ntime.sleep(0.2)\nprint('b', flush=True)\n"
+        "print('warned', file=sys.stderr, flush=True)\ntime.sleep(0.2)\nprint('c')")])
+    run = execution.execute_notebook(nb, tmp_path, 60, "streams")
+    assert run.error is None
+    assert [(o.output_type, o.name, o.text) for o in run.nb.cells[0].outputs] == [
+        ("stream", "stdout", "a\nb\n"), ("stream", "stderr", "warned\n"), ("stream", "stdout", "c\n")]

@@ -368,11 +368,14 @@ def run_tests(extra: list[str]) -> int:
 
     # One worker per core (pytest-xdist), a file to a worker: nbval runs a notebook's cells in order in one
     # kernel. (--dist loadgroup would be finer, but it does not group under pytest 9.2: xdist issue 1386.)
-    # The longest files first, so that no worker is left with one of them at the end (pytest drops the repeats);
-    # those that need the built book after those that don't, as the book is built beside them (conftest.py).
-    slow = ["tests/test_release.py", "tests/test_reliability.py", "tests/test_browser_a11y.py", "tests/test_browser.py",
-            "tests/test_build.py"]
-    cmd = [sys.executable, "-m", "pytest", *slow, "tests", *(str(p.relative_to(ROOT)) for p in notebooks()),
+    # The longest files that need no book first, so that no worker is left with one of them at the end; those
+    # that need the built book last, as it is built beside the others (conftest.py), and a worker reaching them
+    # early would wait for it.
+    first = ["tests/test_release.py", "tests/test_reliability.py"]
+    last = ["tests/test_browser_a11y.py", "tests/test_browser.py", "tests/test_build.py"]
+    middle = [p.relative_to(ROOT).as_posix() for p in sorted((ROOT / "tests").glob("test_*.py"))]
+    middle = [p for p in middle if p not in first + last]
+    cmd = [sys.executable, "-m", "pytest", *first, *middle, *(str(p.relative_to(ROOT)) for p in notebooks()), *last,
            "--nbval", "--nbval-current-env", "--nbval-sanitize-with", "tests/nbval_sanitize.cfg",
            "-p", "no:cacheprovider", "-n", str(jobs()), "--dist", "loadfile", *extra]
     env = {**os.environ, "PYDEVD_DISABLE_FILE_VALIDATION": "1", "RUSREGIONS_BUILD_AHEAD": "1"}

@@ -70,7 +70,24 @@ def execute_notebook(nb: nbformat.NotebookNode, cwd: Path, timeout: int, name: s
             raise KeyboardInterrupt from None
         first = str(exc).splitlines()[0] if str(exc) else "no message"
         return Run(name, None, time.perf_counter() - start, f"the kernel stopped ({exc.__class__.__name__}: {first})")
-    return Run(name, nb, time.perf_counter() - start)
+    return Run(name, coalesce_streams(nb), time.perf_counter() - start)
+
+
+def coalesce_streams(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """Join each run of consecutive stdout (or stderr) outputs of a cell into one, in place: how the kernel
+    splits printed text into messages depends on timing, and would change the stored notebook from run to run."""
+    for cell in nb.cells:
+        merged = []
+        for out in cell.get("outputs", []):
+            prev = merged[-1] if merged else None
+            if out.output_type == "stream" and prev is not None and prev.output_type == "stream" \
+                    and prev.name == out.name:
+                prev.text += out.text
+            else:
+                merged.append(out)
+        if "outputs" in cell:
+            cell.outputs = merged
+    return nb
 
 
 def _worker_start() -> None:

@@ -14,7 +14,7 @@ from pathlib import Path
 import nbformat
 
 from . import data
-from .execution import KERNEL, run_parallel
+from .execution import KERNEL, coalesce_streams, run_parallel
 from .fsutil import write_notebook
 from .version import ROOT
 
@@ -74,7 +74,7 @@ def generate_one(region_id: str) -> Path:
     nb = pm.execute_notebook(str(TEMPLATE), None, parameters={PARAMETER: region_id}, kernel_name=KERNEL,
                              cwd=str(out.parent), progress_bar=False, request_save_on_cell_execute=False)
     nb.metadata.papermill["output_path"] = str(out)
-    write_notebook(clean(nb), out)
+    write_notebook(coalesce_streams(clean(nb)), out)
     return out
 
 

@@ -377,6 +377,7 @@ def run_tests(extra: list[str]) -> int:
     middle = [p for p in middle if p not in first + last]
     cmd = [sys.executable, "-m", "pytest", *first, *middle, *(str(p.relative_to(ROOT)) for p in notebooks()), *last,
            "--nbval", "--nbval-current-env", "--nbval-sanitize-with", "tests/nbval_sanitize.cfg",
-           "-p", "no:cacheprovider", "-n", str(jobs()), "--dist", "loadfile", *extra]
+           "-p", "no:cacheprovider", "-n", str(jobs()), "--dist", "loadfile",
+           "--no-loadscope-reorder", *extra]  # keep this order: xdist would put the files with most tests first
     env = {**os.environ, "PYDEVD_DISABLE_FILE_VALIDATION": "1", "RUSREGIONS_BUILD_AHEAD": "1"}
     return subprocess.run(cmd, cwd=ROOT, env=env).returncode

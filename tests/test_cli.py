@@ -108,6 +108,26 @@ def test_update_checksums_of_one_file_records_only_that_file(data_copy):
     assert everything.stdout.splitlines()[0] == "checksums recorded; changed: far_east_regions"
 
 
+def test_update_checksums_of_a_codelist_finds_the_descriptor_above_it(data_copy):
+    """data/codelists/*.csv are described by data/datapackage.json, one folder up."""
+    codelist = data_copy / "codelists" / "regions.csv"
+    _nudge(codelist, "\n", "\r\n")  # line endings changed: valid, but not the recorded bytes
+    before = _hashes(data_copy)
+    result = run_cli("validate", "--update-checksums", codelist)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == ["checksums recorded; changed: regions",
+                                          f"data OK: {len(before)} resource(s) valid"]
+    assert {k for k, v in _hashes(data_copy).items() if v != before[k]} == {"regions"}
+
+
+def test_a_csv_outside_any_data_package_is_refused_in_one_line(tmp_path):
+    stray = tmp_path / "stray.csv"
+    stray.write_text("a,b\n1,2\n")
+    result = run_cli("validate", stray)
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == ["stray.csv: no datapackage.json beside this file or in a folder above it"]
+
+
 def test_update_checksums_refuses_a_broken_file(data_copy):
     shutil.copy(ROOT / "tests" / "bad_data" / "table_4_1__total_mismatch.csv", data_copy / "table_4_1.csv")
     descriptor = (data_copy / "datapackage.json").read_bytes()

@@ -211,19 +211,20 @@ def validate_all(data_dir: Path = DATA_DIR) -> list[Problem]:
 def resource_for(path: str | Path) -> tuple[str, Path]:
     """(resource name, data folder) of a CSV named on the command line; DataError if it is not one.
 
-    The folder is the one the path names, symlinks not followed, so a link in data/ is judged as a
-    file of data/ (and refused if it leads outside it).
+    The data folder is the nearest folder holding a datapackage.json: the file's own, or one above it, as for
+    the codelists in data/codelists/. Folders are those the path names, symlinks not followed, so a link in
+    data/ is judged as a file of data/ (and refused if it leads outside it).
     """
     path = Path(os.path.abspath(path))
-    data_dir = path.parent
     if not path.exists() and not path.is_symlink():
         raise DataError([Problem(str(path), None, None, "no such file")])
-    if not (data_dir / DESCRIPTOR).exists():
-        raise DataError([Problem(path.name, None, None, f"no {DESCRIPTOR} beside this file")])
+    data_dir = next((d for d in path.parents if (d / DESCRIPTOR).exists()), None)
+    if data_dir is None:
+        raise DataError([Problem(path.name, None, None, f"no {DESCRIPTOR} beside this file or in a folder above it")])
     for res in read_descriptor(data_dir)["resources"]:
         if os.path.abspath(data_dir / res["path"]) == str(path):
             return res["name"], data_dir
-    raise DataError([Problem(path.name, None, None, f"file is not described in {DESCRIPTOR}")])
+    raise DataError([Problem(path.name, None, None, f"file is not described in {data_dir.name}/{DESCRIPTOR}")])
 
 
 def validate_path(path: str | Path) -> list[Problem]:

@@ -198,7 +198,23 @@ def _latex_table_widths(app, doctree, docname):
             table["classes"].append("colwidths-given")
 
 
+def _pybtex_plugins_once() -> None:
+    """Register pybtex's installed plugins as runtime plugins, which it looks up first.
+
+    Otherwise pybtex scans every installed package's metadata each time it looks a plugin up, and
+    sphinxcontrib-bibtex looks one up for every citation it resolves: about 450 scans, a third of a cold
+    build's Sphinx time. Installed plugins cannot change during a build."""
+    from importlib.metadata import distributions
+
+    from pybtex.plugin import register_plugin
+
+    for ep in {(ep.group, ep.name): ep for d in distributions() for ep in d.entry_points
+               if ep.group.startswith("pybtex.")}.values():
+        register_plugin(ep.group, ep.name, ep.load(), force=True)
+
+
 def setup(app):
+    _pybtex_plugins_once()
     app.connect("config-inited", _stamp)
     app.connect("html-page-context", _dedupe_scripts)
     app.connect("html-page-context", _footer)

@@ -19,6 +19,10 @@ Measured on 2026-11-28, 2 cores (another light job running at times), one run of
   serial_notebooks 156.0 s, cold_html 118.1 s (0.76x; was 1.16x), no_change 6.0 s, one_chapter_edit 8.1 s,
   pdf_cached 42.5 s, tests 739 s (6.3x cold_html; the suite was 35.5 min before pytest-xdist and stored outputs),
   validating 200 MB: 93 MB peak, 22 lines, 1.3 s.
+Measured on 2026-12-06, 2 cores, quiet, `benchmark.py build` twice (pybtex's plugins registered once between them):
+  serial_notebooks 120.1 / 102.5 s, cold_html 76.7 / 73.5 s (0.64x / 0.72x: the serial sum varies by a sixth
+  from run to run), no_change 4.4 / 4.2 s, one_chapter_edit 6.2 / 6.0 s, pdf_cached 30.7 / 24.2 s; the test
+  command 7 min 41 s (the whole suite, 1,019 tests).
 """
 import json
 import os

@@ -405,16 +405,21 @@ def test_a_paragraph_runs_on_past_the_footnote_and_running_header_set_inside_it(
                                                                        "2015–2016 with 12 people.")
 
 
+def _credited_only_to(tmp_path, row, other, other_name):
+    """The row holds as it is, and the same passage credited to `other` is refused in the exact words."""
+    assert claims.check_ledger(ledger_file(tmp_path, row)) == []
+    assert claims.check_ledger(ledger_file(tmp_path, dict(row, cite_key=other))) == [
+        f"claims.csv:2 ({row['claim_id']}): cite_key {other!r} ({other_name}) is not the work the source credits "
+        "for this passage"]
+
+
 def test_a_numbered_list_is_one_paragraph_with_its_closing_citation(tmp_path):
     # The four leagues are set as a numbered list that one citation of Dem'yanenko closes, after the fourth.
     passage = ("2. In the second group (league one) are regions that have an export- oriented economy or are "
                "connected with external economic institutions")
     row = dict(claim_id="cpr-07", chapter="region_profile", kind="quotation", claim='"league one" and so on',
                source_id="002", section="4.7", page="157", quote=passage, cite_key="demyanenko2013")
-    assert claims.check_ledger(ledger_file(tmp_path, row)) == []
-    assert claims.check_ledger(ledger_file(tmp_path, dict(row, cite_key="zubarevich2012"))) == [
-        "claims.csv:2 (cpr-07): cite_key 'zubarevich2012' (Zubarevich) is not the work the source credits for this "
-        "passage"]
+    _credited_only_to(tmp_path, row, other="zubarevich2012", other_name="Zubarevich")
 
 
 def test_a_citation_by_body_and_title_without_a_year_credits_its_paragraph(tmp_path):
@@ -424,10 +429,7 @@ def test_a_citation_by_body_and_title_without_a_year_credits_its_paragraph(tmp_p
     row = dict(claim_id="c03-90", chapter="03_federal_relations", kind="paraphrase",
                claim="the federal centre is responsible for defence and national security", source_id="002",
                section="4.4", page="145", quote=passage, cite_key="konstitutsiya")
-    assert claims.check_ledger(ledger_file(tmp_path, row)) == []
-    assert claims.check_ledger(ledger_file(tmp_path, dict(row, cite_key="namchak2012"))) == [
-        "claims.csv:2 (c03-90): cite_key 'namchak2012' (Namchak) is not the work the source credits for this "
-        "passage"]
+    _credited_only_to(tmp_path, row, other="namchak2012", other_name="Namchak")
 
 
 def test_a_passage_inside_a_citation_is_credited_by_that_citation(tmp_path):
@@ -436,10 +438,7 @@ def test_a_passage_inside_a_citation_is_credited_by_that_citation(tmp_path):
     row = dict(claim_id="c03-90", chapter="03_federal_relations", kind="paraphrase",
                claim="the concept of the ministry's work on coordination", source_id="002", section="4.9",
                page="162", quote=passage, cite_key="mid_kontseptsiya_2001")
-    assert claims.check_ledger(ledger_file(tmp_path, row)) == []
-    assert claims.check_ledger(ledger_file(tmp_path, dict(row, cite_key="namchak2012"))) == [
-        "claims.csv:2 (c03-90): cite_key 'namchak2012' (Namchak) is not the work the source credits for this "
-        "passage"]
+    _credited_only_to(tmp_path, row, other="namchak2012", other_name="Namchak")
 
 
 def test_the_government_cited_in_cyrillic_is_credited(tmp_path):
@@ -449,10 +448,7 @@ def test_the_government_cited_in_cyrillic_is_credited(tmp_path):
     row = dict(claim_id="c05-90", chapter="05_far_east", kind="paraphrase",
                claim="the 2009–2018 programme of cooperation", source_id="002", section="4.10", page="163",
                quote=passage, cite_key="pravitelstvo_programma_2009")
-    assert claims.check_ledger(ledger_file(tmp_path, row)) == []
-    assert claims.check_ledger(ledger_file(tmp_path, dict(row, cite_key="karaganov2015"))) == [
-        "claims.csv:2 (c05-90): cite_key 'karaganov2015' (Karaganov) is not the work the source credits for this "
-        "passage"]
+    _credited_only_to(tmp_path, row, other="karaganov2015", other_name="Karaganov")
 
 
 def test_a_citation_left_without_its_full_stop_ends_its_paragraph():

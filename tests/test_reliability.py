@@ -11,6 +11,8 @@ import pytest
 
 from conftest import ROOT, run_cli, small_book
 
+from rusregions import build
+
 pytestmark = pytest.mark.build
 
 
@@ -22,7 +24,9 @@ def clone(tmp_path):
 
 
 def _pytest(clone, *args):
-    env = {**os.environ, "PYTHONPATH": str(clone / "src")}
+    nbval, env = build.nbval_options({**os.environ, "PYTHONPATH": str(clone / "src")})
+    if "--nbval" in args:  # as the test command runs it
+        args = [*nbval, *(a for a in args if a != "--nbval")]
     return subprocess.run([sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-q", *args], cwd=clone,
                           capture_output=True, text=True, env=env)
 
@@ -46,8 +50,7 @@ def test_one_changed_number_fails_validation_provenance_and_nbval(clone):
     assert provenance.returncode == 1 and "khabarovsk_krai" in provenance.stdout
 
     # ...and the stored notebook outputs no longer match a re-run.
-    nbval = _pytest(clone, "--nbval", "--nbval-current-env", "--nbval-sanitize-with", "tests/nbval_sanitize.cfg",
-                    "chapters/01_index_tables.ipynb")
+    nbval = _pytest(clone, "--nbval", "chapters/01_index_tables.ipynb")
     assert nbval.returncode == 1
     assert "failed" in nbval.stdout.splitlines()[-1]
 

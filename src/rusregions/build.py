@@ -351,6 +351,17 @@ def execute(paths: list[Path] | None = None, timeout: int = 600) -> list[Path]:
     return sorted(done, key=paths.index)
 
 
+def nbval_options(env: dict[str, str]) -> tuple[list[str], dict[str, str]]:
+    """pytest's arguments and environment for nbval as the test command runs it: each notebook in a kernel forked
+    from a warmed process (rusregions.warmkernel; its kernel spec is found through $JUPYTER_PATH), outputs
+    compared after tests/nbval_sanitize.cfg."""
+    from .warmkernel import KERNEL, KERNELSPECS
+
+    path = os.pathsep.join(p for p in (str(KERNELSPECS), env.get("JUPYTER_PATH", "")) if p)
+    return (["--nbval", "--nbval-kernel-name", KERNEL, "--nbval-sanitize-with", "tests/nbval_sanitize.cfg"],
+            {**env, "JUPYTER_PATH": path})
+
+
 def run_tests(extra: list[str]) -> int:
     """Validate the data first and stop there if it is invalid: every notebook would fail after it,
     burying the one line that says what is wrong. Then pytest with nbval on every notebook, on every core."""
@@ -375,9 +386,8 @@ def run_tests(extra: list[str]) -> int:
     last = ["tests/test_browser_a11y.py", "tests/test_browser.py", "tests/test_build.py"]
     middle = [p.relative_to(ROOT).as_posix() for p in sorted((ROOT / "tests").glob("test_*.py"))]
     middle = [p for p in middle if p not in first + last]
+    nbval, env = nbval_options({**os.environ, "PYDEVD_DISABLE_FILE_VALIDATION": "1", "RUSREGIONS_BUILD_AHEAD": "1"})
     cmd = [sys.executable, "-m", "pytest", *first, *middle, *(str(p.relative_to(ROOT)) for p in notebooks()), *last,
-           "--nbval", "--nbval-current-env", "--nbval-sanitize-with", "tests/nbval_sanitize.cfg",
-           "-p", "no:cacheprovider", "-n", str(jobs()), "--dist", "loadfile",
+           *nbval, "-p", "no:cacheprovider", "-n", str(jobs()), "--dist", "loadfile",
            "--no-loadscope-reorder", *extra]  # keep this order: xdist would put the files with most tests first
-    env = {**os.environ, "PYDEVD_DISABLE_FILE_VALIDATION": "1", "RUSREGIONS_BUILD_AHEAD": "1"}
     return subprocess.run(cmd, cwd=ROOT, env=env).returncode

@@ -21,7 +21,7 @@ from typing import Callable, Iterator
 
 import nbformat
 
-KERNEL = "rusregions"
+KERNEL = "rusregions"  # the kernel the notebooks name, and JupyterLab runs
 JOBS_VARIABLE = "RUSREGIONS_JOBS"
 
 
@@ -48,21 +48,27 @@ def jobs() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
-def execute_notebook(nb: nbformat.NotebookNode, cwd: Path, timeout: int, name: str) -> Run:
-    """Run every cell of `nb` (in place) in a fresh kernel started in `cwd`."""
+def execute_notebook(nb: nbformat.NotebookNode, cwd: Path, timeout: int, name: str, warm: bool = True) -> Run:
+    """Run every cell of `nb` (in place) in a new kernel started in `cwd`: forked from a warmed process
+    (rusregions.warmkernel), or with warm=False started from nothing as JupyterLab starts one."""
     from nbclient import NotebookClient
-    from nbclient.exceptions import CellExecutionError
+    from nbclient.exceptions import CellExecutionError, CellTimeoutError
+
+    from . import warmkernel
 
     start = time.perf_counter()
+    kernel = warmkernel.client_options() if warm else {"kernel_name": KERNEL}
     # record_timing off: per-cell timestamps would change the notebook on every run (and its cache key)
-    client = NotebookClient(nb, timeout=timeout, kernel_name=KERNEL, record_timing=False,
-                            resources={"metadata": {"path": str(cwd)}})
+    client = NotebookClient(nb, timeout=timeout, record_timing=False, resources={"metadata": {"path": str(cwd)}},
+                            **kernel)
     try:
         client.execute(stderr=subprocess.DEVNULL)  # the kernel's own log; cell output comes by messages
     except CellExecutionError as exc:
         if exc.ename == "KeyboardInterrupt":  # Ctrl-C reached the kernel first: an interruption, not a failure
             raise KeyboardInterrupt from None
         return Run(name, None, time.perf_counter() - start, f"a cell raised {exc.ename}: {exc.evalue}")
+    except CellTimeoutError:
+        return Run(name, None, time.perf_counter() - start, f"a cell ran longer than the {timeout} s allowed")
     except Exception as exc:
         # nbclient answers Ctrl-C (SIGINT) by shutting the kernel down itself; the run then ends in
         # DeadKernelError or a failed cleanup. Its handler leaves this attribute behind.

@@ -14,7 +14,8 @@ from pathlib import Path
 import nbformat
 
 from . import data
-from .execution import KERNEL, coalesce_streams, run_parallel
+from . import warmkernel
+from .execution import coalesce_streams, run_parallel
 from .fsutil import write_notebook
 from .version import ROOT
 
@@ -71,8 +72,8 @@ def generate_one(region_id: str) -> Path:
     out = profile_path(region_id)
     out.parent.mkdir(parents=True, exist_ok=True)
     # No output path: papermill would write the half-run notebook over the old profile; write it once, atomically.
-    nb = pm.execute_notebook(str(TEMPLATE), None, parameters={PARAMETER: region_id}, kernel_name=KERNEL,
-                             cwd=str(out.parent), progress_bar=False, request_save_on_cell_execute=False)
+    nb = pm.execute_notebook(str(TEMPLATE), None, parameters={PARAMETER: region_id}, cwd=str(out.parent),
+                             progress_bar=False, request_save_on_cell_execute=False, **warmkernel.client_options())
     nb.metadata.papermill["output_path"] = str(out)
     write_notebook(coalesce_streams(clean(nb)), out)
     return out

@@ -7,6 +7,8 @@ Run: .venv/bin/python scripts/benchmark.py             (about 15 minutes on 2 co
 
 What it measures, in this order, on this checkout:
   serial_notebooks_s   every notebook of the book run alone, one after another, in a fresh kernel each (the sum)
+  serial_warm_notebooks_s  the same, each kernel forked from a warmed process (rusregions.warmkernel) as the build
+                       runs them (the first waits for that process to import)
   cold_html_s          `build html` from an empty _build/ (notebooks executed, on every core)
   no_change_s          `build html` again, nothing changed
   one_chapter_edit_s   `build html` after a prose edit in one chapter
@@ -47,14 +49,15 @@ def timed(*args) -> float:
     return seconds
 
 
-def serial_notebooks() -> float:
-    """Each notebook of the book alone, one after another, each in a fresh kernel (what the build runs)."""
+def serial_notebooks(warm: bool) -> float:
+    """Each notebook of the book alone, one after another, each in a new kernel: started from nothing, as
+    JupyterLab starts one (warm=False: the issue's measure), or forked from a warmed process as the build does."""
     sys.path.insert(0, str(ROOT / "src"))
     from rusregions import build, execution
 
     total = 0.0
     for name, nb in build.toc_notebooks().items():
-        run = execution.execute_notebook(nb, Path(name).parent, build.TIMEOUT, name)
+        run = execution.execute_notebook(nb, Path(name).parent, build.TIMEOUT, name, warm=warm)
         if run.error:
             sys.exit(f"benchmark: {name}: {run.error}")
         total += run.seconds
@@ -104,7 +107,7 @@ def edit_one_chapter():
 
 
 def build_figures() -> dict:
-    r = {"serial_notebooks_s": serial_notebooks()}
+    r = {"serial_notebooks_s": serial_notebooks(warm=False), "serial_warm_notebooks_s": serial_notebooks(warm=True)}
     shutil.rmtree(ROOT / "_build", ignore_errors=True)
     r["cold_html_s"] = timed("build", "html")
     r["no_change_s"] = timed("build", "html")

@@ -1,8 +1,8 @@
 """Run notebooks on every core: the build's cold start, `execute` and `profiles` share this pool.
 
-Each notebook runs in a fresh kernel of its own, as nbval and jupyter-cache run them, so no state passes from one
-notebook to the next; only the waiting is shared. Half of a notebook's time is its kernel starting and importing
-pandas, matplotlib and seaborn, so running them side by side on a 2-core machine nearly halves the wall time.
+Each notebook runs in a new kernel of its own, so no state passes from one notebook to the next; only the waiting
+is shared. The kernels are forked from a warmed process (rusregions.warmkernel), which spares each one the 2.5 s of
+starting ipykernel and importing pandas, matplotlib, seaborn and statsmodels; `warm=False` starts a plain one.
 
 The workers are in process groups of their own: Ctrl-C in a terminal reaches only the command, which then stops
 the workers and their kernels itself and raises KeyboardInterrupt (the CLI prints one line and exits 130).

@@ -383,7 +383,8 @@ def run_tests(extra: list[str]) -> int:
     # that need the built book last, as it is built beside the others (conftest.py), and a worker reaching them
     # early would wait for it.
     first = ["tests/test_release.py", "tests/test_reliability.py"]
-    last = ["tests/test_browser_a11y.py", "tests/test_browser.py", "tests/test_build.py"]
+    last = ["tests/test_browser.py", "tests/test_browser_a11y.py", "tests/test_browser_a11y_chapters.py",
+            "tests/test_build.py"]
     middle = [p.relative_to(ROOT).as_posix() for p in sorted((ROOT / "tests").glob("test_*.py"))]
     middle = [p for p in middle if p not in first + last]
     nbval, env = nbval_options({**os.environ, "PYDEVD_DISABLE_FILE_VALIDATION": "1", "RUSREGIONS_BUILD_AHEAD": "1"})

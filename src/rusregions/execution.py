@@ -17,9 +17,10 @@ import time
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterator
 
-import nbformat
+if TYPE_CHECKING:  # every command imports this module (jobs()); nbformat costs 0.15 s, and only the runs need it
+    import nbformat
 
 KERNEL = "rusregions"  # the kernel the notebooks name, and JupyterLab runs
 JOBS_VARIABLE = "RUSREGIONS_JOBS"

@@ -61,12 +61,14 @@ def test_a_warm_kernel_has_the_third_party_modules_loaded_and_no_project_code():
 
 def test_each_notebook_gets_a_new_process_in_its_own_folder():
     first, [pid] = _run("import os\nleft_behind = 1\nprint(os.getpid())")
-    second, [seen] = _run("import os, sys\nprint(os.getpid(), 'left_behind' in globals(), os.getcwd(), sys.path[0])",
-                          cwd=ROOT / "chapters" / "profiles")
-    assert first.error is None and second.error is None
-    other_pid, leaked, cwd, path0 = seen.split()
+    second, [seen] = _run("import os, sys\nprint(os.getpid(), 'left_behind' in globals(), os.getcwd(), sys.path[0],"
+                          " sys.argv[0])", cwd=ROOT / "chapters" / "profiles")
+    plain, [plain_seen] = _run("import os, sys\nprint(os.getcwd(), sys.path[0], sys.argv[0])",
+                               cwd=ROOT / "chapters" / "profiles", warm=False)
+    assert first.error is None and second.error is None and plain.error is None
+    other_pid, leaked, *where = seen.split()
     assert other_pid != pid.strip() and leaked == "False"
-    assert cwd == path0 == str(ROOT / "chapters" / "profiles")
+    assert where == plain_seen.split() and where[0] == str(ROOT / "chapters" / "profiles")
 
 
 def test_a_cell_that_times_out_is_interrupted_and_its_kernel_ends():

@@ -12,11 +12,13 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
-
-import nbformat
+from typing import TYPE_CHECKING
 
 from .fsutil import LOCK_NAME, atomic_write_text, write_notebook
 from .version import ROOT, pdf_name
+
+if TYPE_CHECKING:  # a rebuild with nothing to execute never reads a notebook: spare the import
+    import nbformat
 
 BOOK = ROOT / "book"
 BUILD = ROOT / "_build"
@@ -29,7 +31,7 @@ INPUTS = ("data", "src/rusregions", "requirements.txt", "constraints.txt", "CHAN
           "book/references.bib")
 FINGERPRINT = BUILD / ".inputs.sha256"
 VALIDATED = BUILD / ".validated.sha256"  # the inputs' fingerprint when the data last passed validation
-CACHED_PAGES = BUILD / ".cached_pages.json"  # notebook pages known to be in the cache, by mtime and size
+CACHED_PAGES = BUILD / ".cached_pages.json"  # pages known to be in the cache (or plain), by mtime, size, key
 CACHE = BUILD / ".jupyter_cache"  # as book/_config.yml names it
 TIMEOUT = 300  # seconds a cell may take, as book/_config.yml allows
 # How a build gets the notebooks' outputs: "execute" runs them (cached by code and inputs); "stored" renders
@@ -169,10 +171,14 @@ def read_page(path: Path) -> nbformat.NotebookNode | None:
     """A page of the book as the notebook myst-nb makes of it (same cells, so the same cache key), or None
     if the page is plain Markdown."""
     if path.suffix == ".ipynb":
+        import nbformat
+
         return nbformat.read(path, as_version=4)
+    text = path.read_text(encoding="utf-8")
+    if not text.startswith("---"):  # a MyST notebook says so in its front matter; spare the import of myst-nb
+        return None
     from myst_nb.core.read import is_myst_markdown_notebook, read_myst_markdown_notebook
 
-    text = path.read_text(encoding="utf-8")
     return read_myst_markdown_notebook(text, add_source_map=True, path=path) if is_myst_markdown_notebook(text) \
         else None
 
@@ -182,19 +188,58 @@ def _stamp(name: str) -> list[int]:
     return [st.st_mtime_ns, st.st_size]
 
 
-def toc_notebooks(skip: dict | None = None) -> dict[str, nbformat.NotebookNode]:
+def page_key(path: Path) -> str | None:
+    """A hash of all that the notebook cache keys a page on, and more; None for Markdown without front matter,
+    which cannot be a notebook.
+
+    For a .ipynb page: its nbformat version, its metadata, and the source and metadata of its code cells
+    (jupyter-cache hashes the same, with less of the metadata); not its Markdown cells or outputs. So a prose
+    edit, or outputs stored anew, leave it unchanged. For a Markdown page: its whole text."""
+    text = path.read_text(encoding="utf-8")
+    if path.suffix != ".ipynb":
+        return hashlib.sha256(text.encode()).hexdigest() if text.startswith("---") else None
+    nb = json.loads(text)
+    code = [[c.get("source"), c.get("metadata")] for c in nb.get("cells", []) if c.get("cell_type") == "code"]
+    return hashlib.sha256(json.dumps([nb.get("nbformat"), nb.get("nbformat_minor"), nb.get("metadata"), code],
+                                     sort_keys=True).encode()).hexdigest()
+
+
+def toc_page_paths() -> list[Path]:
+    """The file of every page of book/_toc.yml that exists."""
+    paths = (next((BOOK / f"{page}{s}" for s in ("", ".ipynb", ".md") if (BOOK / f"{page}{s}").is_file()), None)
+             for page in toc_pages())
+    return [p for p in paths if p is not None]
+
+
+def toc_notebooks() -> dict[str, nbformat.NotebookNode]:
     """The notebooks the book shows, by path: .ipynb pages of the table of contents, and Markdown pages
-    written as notebooks (MyST with a kernel). Pages in `skip` with the same modification time and size
-    are left out unread."""
-    pages = {}
-    for page in toc_pages():
-        path = next((BOOK / f"{page}{s}" for s in ("", ".ipynb", ".md") if (BOOK / f"{page}{s}").is_file()), None)
-        if path is None or (skip or {}).get(str(path)) == _stamp(str(path)):
+    written as notebooks (MyST with a kernel)."""
+    return {str(path): nb for path in toc_page_paths() if (nb := read_page(path)) is not None}
+
+
+def pages_to_look_up(paths: list[Path], known: dict) -> dict[str, tuple[nbformat.NotebookNode, dict]]:
+    """The notebook pages among `paths` that the cache may not hold, each with the entry `known` is to record
+    for it once it does; `known` (path: {"stamp": [mtime, size], "key": page_key}) is brought up to date in place
+    for every other page.
+
+    A page is looked up only if its key changed since it was known to be cached: an edit to its prose or a
+    plain Markdown page costs neither reading the notebook nor a cache query."""
+    look_up = {}
+    for path in paths:
+        name, stamp = str(path), _stamp(str(path))
+        entry = known.get(name)
+        if entry is not None and entry["stamp"] == stamp:
+            continue
+        key = page_key(path)
+        if entry is not None and entry["key"] == key:
+            entry["stamp"] = stamp
             continue
         nb = read_page(path)
-        if nb is not None:
-            pages[str(path)] = nb
-    return pages
+        if nb is None:  # Markdown that is not a notebook: nothing to cache
+            known[name] = {"stamp": stamp, "key": key}
+        else:
+            look_up[name] = (nb, {"stamp": stamp, "key": key})  # as read, before any run: a later edit is seen
+    return look_up
 
 
 def fill_cache(outputs: str = "execute") -> None:
@@ -207,9 +252,16 @@ def fill_cache(outputs: str = "execute") -> None:
     failure report (reports/*.err.log), as it always has.
     """
     known = json.loads(CACHED_PAGES.read_text(encoding="utf-8")) if CACHED_PAGES.is_file() and CACHE.is_dir() else {}
-    unknown = toc_notebooks(skip=known)
-    if not unknown:  # a rebuild after a prose edit in a Markdown page: nothing to look up
-        return
+    known = {name: entry for name, entry in known.items() if isinstance(entry, dict)}  # older builds kept stamps only
+    before = json.dumps(known, sort_keys=True)
+    unknown = pages_to_look_up(toc_page_paths(), known)
+    if unknown:
+        _cache_pages(unknown, known, outputs)
+    if json.dumps(known, sort_keys=True) != before:
+        atomic_write_text(CACHED_PAGES, json.dumps(known, indent=0, sort_keys=True))
+
+
+def _cache_pages(unknown: dict, known: dict, outputs: str) -> None:
     from jupyter_cache import get_cache
     from jupyter_cache.base import CacheBundleIn
 
@@ -217,10 +269,10 @@ def fill_cache(outputs: str = "execute") -> None:
 
     cache = get_cache(str(CACHE))
     missing = {}
-    for name, nb in unknown.items():
+    for name, (nb, entry) in unknown.items():
         try:
             cache.match_cache_notebook(nb)
-            known[name] = _stamp(name)
+            known[name] = entry
         except KeyError:
             missing[name] = nb
     runs = []
@@ -236,8 +288,7 @@ def fill_cache(outputs: str = "execute") -> None:
             continue
         cache.cache_notebook_bundle(CacheBundleIn(run.nb, run.name, data={"execution_seconds": run.seconds}),
                                     check_validity=False, overwrite=True)
-        known[run.name] = _stamp(run.name)
-    atomic_write_text(CACHED_PAGES, json.dumps(known, indent=0, sort_keys=True))
+        known[run.name] = unknown[run.name][1]
 
 
 def prepare(outputs: str = "execute") -> None:
@@ -327,6 +378,8 @@ def execute(paths: list[Path] | None = None, timeout: int = 600) -> list[Path]:
     their template by papermill (rusregions.profiles) rather than re-run in place.
     A notebook is rewritten only if it ran to the end; the first failure stops the command.
     """
+    import nbformat
+
     from . import execution
 
     if paths is None:

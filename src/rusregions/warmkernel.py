@@ -225,6 +225,7 @@ def serve() -> None:
 def _kernel(request: dict, zygote_fds: tuple[int, int]) -> None:
     """In the forked child: become the kernel `python -m ipykernel_launcher ARGV` started in CWD with ENV would be."""
     import atexit
+    import importlib.util
 
     status = 1
     try:
@@ -242,8 +243,8 @@ def _kernel(request: dict, zygote_fds: tuple[int, int]) -> None:
         os.environ.clear()
         os.environ.update(request["env"])
         os.environ["JPY_PARENT_PID"] = str(os.getppid())
-        sys.path[0] = request["cwd"]  # as `python -m` started there puts it
-        sys.argv = [sys.argv[0], *request["argv"]]
+        sys.path[0] = request["cwd"]  # as `python -m ipykernel_launcher` started there has them
+        sys.argv = [importlib.util.find_spec("ipykernel_launcher").origin, *request["argv"]]
         from ipykernel.kernelapp import IPKernelApp
 
         IPKernelApp.launch_instance(argv=request["argv"])

@@ -170,6 +170,8 @@ def serve() -> None:
     import importlib
     import selectors
 
+    if sys.path[0] == "" or Path(sys.path[0]) == Path.cwd():  # as ipykernel_launcher does; IPython adds '' back
+        del sys.path[0]
     os.environ["JPY_PARENT_PID"] = str(os.getpid())  # ipykernel reads it once, on import: kernels watch this process
     os.environ.setdefault("MPLBACKEND", INLINE_BACKEND)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the command's to handle; it stops its kernels itself
@@ -243,7 +245,6 @@ def _kernel(request: dict, zygote_fds: tuple[int, int]) -> None:
         os.environ.clear()
         os.environ.update(request["env"])
         os.environ["JPY_PARENT_PID"] = str(os.getppid())
-        sys.path[0] = request["cwd"]  # as `python -m ipykernel_launcher` started there has them
         sys.argv = [importlib.util.find_spec("ipykernel_launcher").origin, *request["argv"]]
         from ipykernel.kernelapp import IPKernelApp
 

@@ -14,10 +14,12 @@ import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from .version import ROOT
+
+if TYPE_CHECKING:  # every command imports this module for DataError; pandas (0.45 s) only when data is loaded
+    import pandas as pd
 
 DATA_DIR = ROOT / "data"
 VALIDATED = ROOT / "_build" / "validated"  # one empty file per fingerprint of a resource found valid
@@ -269,6 +271,8 @@ def update_checksums(data_dir: Path = DATA_DIR, names: list[str] | None = None) 
 
 def load(name: str, data_dir: Path = DATA_DIR) -> pd.DataFrame:
     """The resource as a DataFrame, after validation (DataError if invalid)."""
+    import pandas as pd
+
     problems = validate_resource(name, data_dir)
     if problems:
         raise DataError(problems)

@@ -10,11 +10,10 @@
 from __future__ import annotations
 
 import itertools
+from typing import TYPE_CHECKING
 
-import pandas as pd
-from itables import to_html_datatable
-
-from .tables import md_table
+if TYPE_CHECKING:  # the Sphinx build imports this module for MARKER alone: pandas and itables load with a table
+    import pandas as pd
 
 MARKER = "rusregions-itable"  # rusregions.sphinxext loads the bundle on pages whose HTML contains it
 _ids = itertools.count(1)
@@ -31,6 +30,8 @@ class Table:
         return f"<interactive table: {self.caption}>"
 
     def _repr_html_(self) -> str:
+        from itables import to_html_datatable
+
         df = self.df.reset_index() if self.index else self.df
         html = to_html_datatable(
             _rounded(df, self.floatfmt), caption=self.caption, table_id=self.table_id, connected=False,
@@ -42,11 +43,15 @@ class Table:
         return f'<div class="rusregions-table-scroll">{html}</div>'
 
     def _repr_markdown_(self) -> str:
+        from .tables import md_table
+
         return md_table(self.df, floatfmt=self.floatfmt, index=self.index, caption=self.caption).data
 
 
 def _rounded(df: pd.DataFrame, floatfmt: str) -> pd.DataFrame:
     """Floats shown as in the PDF (same format), sorted as numbers by DataTables."""
+    import pandas as pd
+
     digits = int(floatfmt.strip(".f")) if floatfmt.startswith(".") and floatfmt.endswith("f") else None
     if digits is None:
         return df

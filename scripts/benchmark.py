@@ -25,6 +25,12 @@ Measured on 2026-12-06, 2 cores, quiet, `benchmark.py build` twice (pybtex's plu
   serial_notebooks 120.1 / 102.5 s, cold_html 76.7 / 73.5 s (0.64x / 0.72x: the serial sum varies by a sixth
   from run to run), no_change 4.4 / 4.2 s, one_chapter_edit 6.2 / 6.0 s, pdf_cached 30.7 / 24.2 s; the test
   command 7 min 41 s (the whole suite, 1,019 tests).
+Measured on 2026-12-06, 2 cores, quiet, each from a fresh clone (kernels forked from a warmed process):
+  `benchmark.py` (all): serial_notebooks 102.5 s (warm 56.2 s), cold_html 50.0 s (0.49x), no_change 3.9 s,
+  one_chapter_edit 5.0 s, pdf_cached 24.2 s, tests 414.5 s (8.3x; the suite's own CPU time is about 450 s, so on
+  2 cores it cannot end before about 225 s); validating 200 MB: 102 MB peak, 22 lines, 1.2 s.
+  Then `benchmark.py build`, after Sphinx stopped importing pandas and with medians of three: serial_notebooks
+  109.6 s (warm 56.3 s), cold_html 49.3 s (0.45x), no_change 3.6 s, one_chapter_edit 4.8 s, pdf_cached 24.6 s.
 """
 import json
 import os

@@ -46,7 +46,8 @@ def test_a_chapter_gives_the_same_outputs_in_a_warm_kernel_as_in_a_plain_one():
         assert run.error is None
         outputs[warm] = [cell.get("outputs") for cell in run.nb.cells if cell.cell_type == "code"]
     kinds = {out.output_type for cell in outputs[True] for out in cell}
-    images = [out for cell in outputs[True] for out in cell if "application/papermill.record/image/png" in out.get("data", {})]
+    glued_png = "application/papermill.record/image/png"
+    images = [out for cell in outputs[True] for out in cell if glued_png in out.get("data", {})]
     assert kinds == {"display_data", "execute_result", "stream"} and images
     assert outputs[True] == outputs[False]
 

@@ -63,7 +63,8 @@ class WarmProvisioner(LocalProvisioner):
         if "ipykernel_launcher" not in cmd[2:] or cmd[cmd.index("ipykernel_launcher") - 1] != "-m":
             raise ValueError(f"{KERNEL}: can fork only an ipykernel kernel, not {' '.join(cmd)}")
         cwd = str(kwargs.get("cwd") or os.getcwd())
-        request = {"argv": cmd[cmd.index("ipykernel_launcher") + 1:], "cwd": cwd, "env": dict(kwargs.get("env") or os.environ),
+        request = {"argv": cmd[cmd.index("ipykernel_launcher") + 1:], "cwd": cwd,
+                   "env": dict(kwargs.get("env") or os.environ),
                    # nbclient and nbval discard a kernel's own log (stderr=DEVNULL); otherwise it goes to ours
                    "quiet": kwargs.get("stderr") is not None}
         zygote = Zygote.current()
@@ -127,7 +128,7 @@ class Zygote:
                 self.changed.wait_for(lambda: self.started or self.ended)
                 if not self.started:
                     raise ZygoteError(f"the warm kernels' process ended (exit {self.proc.wait()}); "
-                                      f"try `{sys.executable} -m {__name__} --check`")
+                                      "its own message, if any, is printed above")
                 return self.started.pop(0)
 
     def status(self, pid: int, wait: bool = False) -> int | None:
